@@ -29,9 +29,7 @@ except ImportError:  # pragma: no cover - depends on the platform's PyYAML build
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CHECKSUM_KEY = "checksum"
 _CHECKSUM_LINE = re.compile(rf"^{CHECKSUM_KEY}: \S+\n", re.MULTILINE)
-_FRONT_MATTER = re.compile(
-    r"\A\ufeff?---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.DOTALL | re.MULTILINE
-)
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.DOTALL | re.MULTILINE)
 KNOWN_KEYS = {
     "title", "date", "slug", "standfirst", "summary", "pillars", "people", "tags",
     "key_points", "quotes", "sources", "draft", CHECKSUM_KEY,
@@ -70,9 +68,7 @@ def dump_brief(brief: Brief) -> str:
     meta["sources"] = sources
     if brief.draft:
         meta["draft"] = True
-    front = yaml.dump(
-        meta, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100
-    )
+    front = yaml.dump(meta, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
     text = f"---\n{front}---\n\n{brief.body.strip()}\n"
     return text.replace("---\n\n", f"{CHECKSUM_KEY}: {_checksum(text)}\n---\n\n", 1)
 
@@ -139,23 +135,17 @@ def parse_brief(text: str, path: Path, tz: ZoneInfo) -> Brief:
             line,
         ) from None
     if not isinstance(meta, dict):
-        raise InputError(
-            path, "front matter must be a mapping of keys (title: ..., date: ...)", 2
-        )
+        raise InputError(path, "front matter must be a mapping of keys (title: ..., date: ...)", 2)
 
     def fail(key: str, message: str) -> InputError:
         return InputError(path, f"{key}: {message}", _key_line(front, key))
 
     unknown = sorted(str(k) for k in meta if k not in KNOWN_KEYS)
     if unknown:
-        raise fail(
-            unknown[0], f"unknown key (known keys: {', '.join(sorted(KNOWN_KEYS))})"
-        )
+        raise fail(unknown[0], f"unknown key (known keys: {', '.join(sorted(KNOWN_KEYS))})")
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
-        raise InputError(
-            path, "title: required, a non-empty string", _key_line(front, "title") or 2
-        )
+        raise InputError(path, "title: required, a non-empty string", _key_line(front, "title") or 2)
     if "date" not in meta:
         raise InputError(path, "date: required (e.g. 2025-07-01T22:10:00+05:30)", 2)
     when = _as_datetime(meta["date"], tz)
@@ -195,9 +185,7 @@ def parse_brief(text: str, path: Path, tz: ZoneInfo) -> Brief:
             k: (str(item[k]) if item.get(k) is not None else None)
             for k in ("name", "file", "url", "byline", "sha256")
         }
-        sources.append(
-            Source(**fields, published=_as_datetime(item.get("published"), tz))
-        )
+        sources.append(Source(**fields, published=_as_datetime(item.get("published"), tz)))
     draft = meta.get("draft", False)
     if not isinstance(draft, bool):
         raise fail("draft", "expected true or false")
@@ -224,7 +212,5 @@ def read_brief(path: Path, tz: ZoneInfo) -> Brief:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(
-            path, f"not UTF-8 text (byte {exc.start}); save the file as UTF-8"
-        ) from None
+        raise InputError(path, f"not UTF-8 text (byte {exc.start}); save the file as UTF-8") from None
     return parse_brief(text.replace("\r\n", "\n"), path, tz)

@@ -115,9 +115,7 @@ class Config:
 class _Section:
     """Reads typed values out of one mapping, recording a problem per bad or unknown key."""
 
-    def __init__(
-        self, data: Any, where: str, problems: list[str], known: set[str]
-    ) -> None:
+    def __init__(self, data: Any, where: str, problems: list[str], known: set[str]) -> None:
         self.where = where
         self.problems = problems
         if data is None:
@@ -129,16 +127,12 @@ class _Section:
         for key in data:
             if key not in known:
                 hint = ", ".join(sorted(known))
-                problems.append(
-                    f"{self.key(key)}: unknown key (expected one of: {hint})"
-                )
+                problems.append(f"{self.key(key)}: unknown key (expected one of: {hint})")
 
     def key(self, name: Any) -> str:
         return f"{self.where}.{name}" if self.where else str(name)
 
-    def get(
-        self, name: str, kind: type, default: Any = None, required: bool = False
-    ) -> Any:
+    def get(self, name: str, kind: type, default: Any = None, required: bool = False) -> Any:
         if name not in self.data or self.data[name] is None:
             if required:
                 self.problems.append(f"{self.key(name)}: required key is missing")
@@ -159,17 +153,13 @@ class _Section:
             if isinstance(item, str) and item.strip():
                 good.append(item.strip())
             else:
-                self.problems.append(
-                    f"{self.key(name)}[{i}]: expected a non-empty string"
-                )
+                self.problems.append(f"{self.key(name)}[{i}]: expected a non-empty string")
         return tuple(good)
 
     def get_positive(self, name: str, default: int) -> int:
         value = self.get(name, int, default)
         if value < 1:
-            self.problems.append(
-                f"{self.key(name)}: expected a whole number of at least 1"
-            )
+            self.problems.append(f"{self.key(name)}: expected a whole number of at least 1")
             return default
         return value
 
@@ -193,14 +183,11 @@ def _check_base_url(url: str, where: str, problems: list[str]) -> str:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         problems.append(
-            f"{where}: expected an absolute http(s) URL such as "
-            f"'https://user.github.io/repo/', got {url!r}"
+            f"{where}: expected an absolute http(s) URL such as 'https://user.github.io/repo/', got {url!r}"
         )
         return url
     if parts.query or parts.fragment:
-        problems.append(
-            f"{where}: the base URL cannot have a query or fragment, got {url!r}"
-        )
+        problems.append(f"{where}: the base URL cannot have a query or fragment, got {url!r}")
     return url if url.endswith("/") else url + "/"
 
 
@@ -221,9 +208,7 @@ def _read_site(data: Any, problems: list[str]) -> SiteSettings:
         timezone = "UTC"
     language = s.get("language", str, "en")
     if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", language):
-        problems.append(
-            f"site.language: expected a language tag such as 'en' or 'en-IN', got {language!r}"
-        )
+        problems.append(f"site.language: expected a language tag such as 'en' or 'en-IN', got {language!r}")
     return SiteSettings(
         title=title,
         base_url=base_url,
@@ -242,14 +227,9 @@ def _read_paths(data: Any, root: Path, problems: list[str]) -> PathSettings:
         "output": "site",
     }
     s = _Section(data, "paths", problems, set(defaults))
-    resolved = {
-        name: (root / s.get(name, str, default)).resolve()
-        for name, default in defaults.items()
-    }
+    resolved = {name: (root / s.get(name, str, default)).resolve() for name, default in defaults.items()}
     if resolved["output"] in (root.resolve(), resolved["articles"], resolved["briefs"]):
-        problems.append(
-            "paths.output: must be a folder of its own; it is replaced on every build"
-        )
+        problems.append("paths.output: must be a folder of its own; it is replaced on every build")
     return PathSettings(**resolved)
 
 
@@ -265,10 +245,7 @@ def _read_list(
     if not isinstance(data, list):
         problems.append(f"{where}: expected a list, got {_kind(data)}")
         return []
-    return [
-        read_item(_Section(item, f"{where}[{i}]", problems, known))
-        for i, item in enumerate(data)
-    ]
+    return [read_item(_Section(item, f"{where}[{i}]", problems, known)) for i, item in enumerate(data)]
 
 
 def _read_pillar(s: _Section) -> Pillar:
@@ -299,22 +276,14 @@ def _check_pillars(pillars: list[Pillar], problems: list[str]) -> tuple[Pillar, 
     seen: set[str] = set()
     for i, pillar in enumerate(pillars):
         if pillar.slug in seen:
-            problems.append(
-                f"pillars[{i}].slug: duplicate pillar slug {pillar.slug!r}; slugs must be unique"
-            )
+            problems.append(f"pillars[{i}].slug: duplicate pillar slug {pillar.slug!r}; slugs must be unique")
         seen.add(pillar.slug)
     catch_alls = [p.slug for p in pillars if p.catch_all]
     if len(catch_alls) > 1:
-        problems.append(
-            f"pillars: only one pillar may be catch_all, found {', '.join(catch_alls)}"
-        )
+        problems.append(f"pillars: only one pillar may be catch_all, found {', '.join(catch_alls)}")
     if not catch_alls and CATCH_ALL_SLUG not in seen:
         # A brief matching no pillar must still appear somewhere.
-        pillars.append(
-            Pillar(
-                CATCH_ALL_SLUG, "General", "Briefs outside the other pillars.", (), True
-            )
-        )
+        pillars.append(Pillar(CATCH_ALL_SLUG, "General", "Briefs outside the other pillars.", (), True))
     elif not catch_alls:
         problems.append(
             f"pillars: a pillar is named {CATCH_ALL_SLUG!r} but none is marked catch_all: true; "
@@ -333,15 +302,11 @@ def parse_config(data: Any, path: Path) -> Config:
     root = path.parent
     site = _read_site(top.data.get("site"), problems)
     if "site" not in top.data:
-        problems.append(
-            "site: required section is missing (it needs at least title and base_url)"
-        )
+        problems.append("site: required section is missing (it needs at least title and base_url)")
     paths = _read_paths(top.data.get("paths"), root, problems)
     pillar_keys = {"slug", "title", "description", "keywords", "catch_all"}
     pillars = _check_pillars(
-        _read_list(
-            top.data.get("pillars"), "pillars", problems, _read_pillar, pillar_keys
-        ),
+        _read_list(top.data.get("pillars"), "pillars", problems, _read_pillar, pillar_keys),
         problems,
     )
     people = _read_list(
@@ -387,9 +352,7 @@ def load_config(path: Path, base_url: str | None = None) -> Config:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ConfigError(
-            path, ["file not found (create it, or pass --config PATH)"]
-        ) from None
+        raise ConfigError(path, ["file not found (create it, or pass --config PATH)"]) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(path, [f"cannot be read: {exc}"]) from None
     try:
@@ -397,8 +360,6 @@ def load_config(path: Path, base_url: str | None = None) -> Config:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        raise ConfigError(
-            path, [f"{where}not valid YAML ({getattr(exc, 'problem', exc)})"]
-        ) from None
+        raise ConfigError(path, [f"{where}not valid YAML ({getattr(exc, 'problem', exc)})"]) from None
     config = parse_config(data, path)
     return config.with_base_url(base_url) if base_url else config

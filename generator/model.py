@@ -72,9 +72,7 @@ class IngestReport:
     articles: int = 0  # raw article files read
     briefs: int = 0  # briefs those articles became (several sources may merge into one)
     written: int = 0  # brief files created or changed
-    kept_edited: list[Path] = field(
-        default_factory=list
-    )  # hand-edited briefs left alone
+    kept_edited: list[Path] = field(default_factory=list)  # hand-edited briefs left alone
     failures: list[Failure] = field(default_factory=list)
 
 

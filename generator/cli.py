@@ -1,0 +1,158 @@
+"""Argument parsing for ``briefing`` (and ``python -m generator``); the work is in commands.py."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator import commands
+from generator.config import DEFAULT_CONFIG_NAME, load_config
+from generator.errors import BriefingError, ConfigError
+from generator.progress import NORMAL, QUIET, VERBOSE, Reporter
+
+DESCRIPTION = """\
+Turn scraped news articles into a static briefing site.
+
+  content/articles/*.txt|*.html  --ingest-->  content/briefs/*.md  --render-->  site/
+
+Briefs are Markdown files with YAML front matter; edit them by hand freely, ingest
+never overwrites an edited brief. The site works on GitHub Pages under a project
+sub-path. Exit status: 0 all good, 1 some inputs failed (the rest was built),
+2 usage or configuration error (nothing written).
+"""
+
+COMMANDS = {
+    "build": (
+        "ingest new or changed articles, then render the site",
+        "Ingest, then render: the one command a desk runs.",
+    ),
+    "ingest": (
+        "turn raw articles into Markdown briefs",
+        "Turn raw articles (*.txt page dumps, *.html saved pages) into Markdown briefs in the "
+        "briefs folder. Unchanged articles leave their briefs untouched; hand-edited briefs are "
+        "kept unless --force.",
+    ),
+    "render": (
+        "turn briefs into the static site",
+        "Render the briefs into the output folder: pages, feeds, sitemap. The site is built aside "
+        "and swapped in at the end, so a failed render leaves the previous site as it was.",
+    ),
+    "serve": (
+        "build, serve on 127.0.0.1 and rebuild on change",
+        "Build, then serve the site on 127.0.0.1 under the base URL's path (as GitHub Pages "
+        "does), rebuilding when articles, briefs, templates or the config change. Ctrl-C stops.",
+    ),
+    "check": (
+        "validate briefs, config and the built site",
+        "Check the briefs, the config and the built site: broken internal links, missing assets, feeds "
+        "that do not parse. Exit 1 when problems are found.",
+    ),
+}
+
+
+def _common_options(suppress: bool) -> argparse.ArgumentParser:
+    """Options accepted both before and after the command name (`briefing -q build` = `briefing build -q`)."""
+    default = argparse.SUPPRESS if suppress else None
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--config",
+        metavar="PATH",
+        type=Path,
+        default=default,
+        help=f"the site's config file (default: ./{DEFAULT_CONFIG_NAME})",
+    )
+    parent.add_argument(
+        "--base-url",
+        metavar="URL",
+        default=default,
+        help="the address the site is served from, overriding site.base_url "
+        "(e.g. https://user.github.io/repo/)",
+    )
+    noise = parent.add_mutually_exclusive_group()
+    noise.add_argument("-q", "--quiet", action="store_true", default=default, help="print only errors")
+    noise.add_argument(
+        "-v", "--verbose", action="store_true", default=default, help="print what is done to each file"
+    )
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[_common_options(suppress=False)],
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    per_command = _common_options(suppress=True)
+    parsers = {
+        name: sub.add_parser(name, help=short, description=long, parents=[per_command])
+        for name, (short, long) in COMMANDS.items()
+    }
+    ingest = parsers["ingest"]
+    ingest.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="articles to ingest (default: every file in the articles folder)",
+    )
+    ingest.add_argument(
+        "--force",
+        action="store_true",
+        help="regenerate hand-edited briefs too, keeping each edited file as a .bak copy beside it",
+    )
+    ingest.add_argument(
+        "--explain",
+        metavar="FILE",
+        type=Path,
+        help="print which phrases put the article FILE in each pillar, then stop (writes nothing)",
+    )
+    serve = parsers["serve"]
+    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+    serve.add_argument(
+        "--no-build", action="store_true", help="serve the existing site without building first"
+    )
+    return parser
+
+
+def _verbosity(args: argparse.Namespace) -> int:
+    if getattr(args, "quiet", None):
+        return QUIET
+    if getattr(args, "verbose", None):
+        return VERBOSE
+    return NORMAL
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    reporter = Reporter(_verbosity(args))
+    config_path = getattr(args, "config", None) or Path(DEFAULT_CONFIG_NAME)
+    try:
+        config = load_config(config_path, base_url=getattr(args, "base_url", None))
+        if args.command == "build":
+            return commands.run_build(config, reporter)
+        if args.command == "ingest":
+            if args.explain:
+                return commands.run_explain(config, args.explain)
+            return commands.run_ingest(config, reporter, args.paths or None, args.force)
+        if args.command == "render":
+            return commands.run_render(config, reporter)
+        if args.command == "check":
+            return commands.run_check(config, reporter)
+        return commands.run_serve(config, reporter, args.port, build_first=not args.no_build)
+    except ConfigError as exc:
+        reporter.error(str(exc))
+        return commands.USAGE_ERROR
+    except BriefingError as exc:
+        reporter.error(str(exc))
+        return commands.INPUT_FAILED
+    except KeyboardInterrupt:
+        reporter.error("interrupted")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,110 @@
+"""One function per CLI command. Each takes the validated config and returns the exit status.
+
+Exit status (the contract): 0 all good; 1 some inputs failed (the rest was built, each failure named);
+2 usage or config error, nothing written.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.config import Config
+from generator.lock import project_lock
+from generator.model import IngestReport, RenderReport
+from generator.progress import Reporter
+
+OK, INPUT_FAILED, USAGE_ERROR = 0, 1, 2
+
+
+def _arrow() -> str:
+    encoding = (getattr(sys.stdout, "encoding", None) or "ascii").lower()
+    return "→" if "utf" in encoding else "->"
+
+
+def _ingest_part(report: IngestReport) -> str:
+    part = f"{report.articles} articles {_arrow()} {report.briefs} briefs ({len(report.failures)} failed"
+    if report.kept_edited:
+        part += f", {len(report.kept_edited)} hand-edited kept"
+    return part + ")"
+
+
+def _render_part(report: RenderReport) -> str:
+    failed = f" ({len(report.failures)} briefs failed)" if report.failures else ""
+    return f"{report.pages} pages, {report.feeds} feeds{failed}"
+
+
+def _status(*failure_lists: Sequence[object]) -> int:
+    return INPUT_FAILED if any(failure_lists) else OK
+
+
+def _ingest(config: Config, reporter: Reporter, paths: Sequence[Path] | None, force: bool) -> IngestReport:
+    from generator.ingest import ingest_articles  # imported late: the CLI's --help stays fast
+
+    report = ingest_articles(config, reporter, paths=paths, force=force)
+    for failure in report.failures:
+        reporter.failure(failure)
+    return report
+
+
+def _render(config: Config, reporter: Reporter) -> RenderReport:
+    from generator.site import render_site
+
+    report = render_site(config, reporter)
+    for failure in report.failures:
+        reporter.failure(failure)
+    return report
+
+
+def run_build(config: Config, reporter: Reporter) -> int:
+    started = time.perf_counter()
+    with project_lock(config.root, reporter):
+        ingested = _ingest(config, reporter, None, force=False)
+        rendered = _render(config, reporter)
+    elapsed = time.perf_counter() - started
+    reporter.summary(f"{_ingest_part(ingested)}, {_render_part(rendered)} in {elapsed:.1f} s")
+    return _status(ingested.failures, rendered.failures)
+
+
+def run_ingest(config: Config, reporter: Reporter, paths: Sequence[Path] | None, force: bool) -> int:
+    started = time.perf_counter()
+    with project_lock(config.root, reporter):
+        report = _ingest(config, reporter, paths, force)
+    written = f", {report.written} written" if report.written else ", nothing changed"
+    reporter.summary(f"{_ingest_part(report)}{written} in {time.perf_counter() - started:.1f} s")
+    return _status(report.failures)
+
+
+def run_explain(config: Config, path: Path) -> int:
+    from generator.ingest import explain_pillars
+
+    print(explain_pillars(config, path))
+    return OK
+
+
+def run_render(config: Config, reporter: Reporter) -> int:
+    started = time.perf_counter()
+    with project_lock(config.root, reporter):
+        report = _render(config, reporter)
+    reporter.summary(
+        f"{report.briefs} briefs {_arrow()} {_render_part(report)} in {time.perf_counter() - started:.1f} s"
+    )
+    return _status(report.failures)
+
+
+def run_check(config: Config, reporter: Reporter) -> int:
+    from generator.check import check_site
+
+    problems = check_site(config)
+    for problem in problems:
+        reporter.error(problem)
+    reporter.summary(f"check: {len(problems)} problem{'s' if len(problems) != 1 else ''} found")
+    return INPUT_FAILED if problems else OK
+
+
+def run_serve(config: Config, reporter: Reporter, port: int, build_first: bool = True) -> int:
+    from generator.serve import serve
+
+    return serve(config, reporter, port, build=(lambda: run_build(config, reporter)) if build_first else None)

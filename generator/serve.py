@@ -1,0 +1,108 @@
+"""``briefing serve``: the built site on 127.0.0.1 under the base URL's path, rebuilt on change.
+
+It serves the way GitHub Pages serves a project site: ``/repo/`` maps to the output folder, a folder
+URL serves its ``index.html``, and an unknown path gets the site's ``404.html`` with status 404.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections.abc import Callable, Iterable
+from functools import partial
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from generator.config import Config
+from generator.progress import Reporter
+
+
+class SiteRequestHandler(SimpleHTTPRequestHandler):
+    """Maps ``base_path`` to the output folder; everything else is 404 (or a redirect to the site)."""
+
+    def __init__(self, *args: object, output: Path, base_path: str, **kwargs: object) -> None:
+        self.output = output
+        self.base_path = base_path
+        super().__init__(*args, directory=str(output), **kwargs)  # type: ignore[arg-type]
+
+    def translate_path(self, path: str) -> str:
+        url_path = unquote(urlsplit(path).path)
+        if not url_path.startswith(self.base_path):
+            return str(self.output / "\0missing")  # a name no file can have
+        return super().translate_path("/" + url_path[len(self.base_path) :])
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        url_path = unquote(urlsplit(self.path).path)
+        if url_path == "/" and self.base_path != "/":
+            self.send_response(HTTPStatus.FOUND)
+            self.send_header("Location", self.base_path)
+            self.end_headers()
+            return None
+        target = Path(self.translate_path(self.path))
+        if target.is_dir() and (target / "index.html").is_file() and not url_path.endswith("/"):
+            return super().send_head()  # the base class redirects to the slash form
+        if not (target.is_file() or (target / "index.html").is_file()):
+            return self._not_found()
+        return super().send_head()
+
+    def _not_found(self):  # type: ignore[no-untyped-def]
+        page = self.output / "404.html"
+        body = (
+            page.read_bytes()
+            if page.is_file()
+            else b"<!doctype html><title>Not found</title><h1>Not found</h1>"
+        )
+        self.send_response(HTTPStatus.NOT_FOUND)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+        return None
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+        pass  # one line per request drowns the rebuild messages
+
+
+def make_server(output: Path, base_path: str, port: int) -> ThreadingHTTPServer:
+    handler = partial(SiteRequestHandler, output=output, base_path=base_path)
+    return ThreadingHTTPServer(("127.0.0.1", port), handler)
+
+
+def _snapshot(paths: Iterable[Path]) -> dict[Path, float]:
+    """Modification times of every file under the watched paths."""
+    seen: dict[Path, float] = {}
+    for root in paths:
+        files = [root] if root.is_file() else (p for p in root.rglob("*") if p.is_file())
+        for file in files:
+            # a file removed while we looked is seen gone by the next poll
+            with contextlib.suppress(FileNotFoundError):
+                seen[file] = file.stat().st_mtime
+    return seen
+
+
+def serve(config: Config, reporter: Reporter, port: int, build: Callable[[], int] | None) -> int:
+    if build is not None:
+        build()
+    server = make_server(config.paths.output, config.site.base_path, port)
+    url = f"http://127.0.0.1:{server.server_address[1]}{config.site.base_path}"
+    reporter.summary(f"serving {config.paths.output} at {url} (Ctrl-C stops)")
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    watched = [config.path, config.paths.articles, config.paths.briefs, config.paths.templates]
+    try:
+        before = _snapshot(watched)
+        while True:
+            time.sleep(1.0)
+            now = _snapshot(watched)
+            if now != before and build is not None:
+                reporter.summary("change detected, rebuilding")
+                build()
+                now = _snapshot(watched)  # the build itself writes briefs
+            before = now
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        server.shutdown()

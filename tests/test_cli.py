@@ -1,0 +1,107 @@
+"""The CLI as a user runs it: real subprocesses on a copy of the sample project."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SUMMARY = re.compile(r"^(\d+) articles (→|->) (\d+) briefs \((\d+) failed\), (\d+) pages, (\d+) feeds in [\d.]+ s$")
+
+
+def briefing(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.mark.parametrize("command", ["build", "ingest", "render", "serve", "check"])
+def test_every_command_has_help(command: str) -> None:
+    result = briefing(REPO, command, "--help")
+    assert result.returncode == 0
+    assert f"usage: briefing {command}" in result.stdout
+    assert "--config PATH" in result.stdout and "--base-url URL" in result.stdout
+
+
+def test_console_script_is_the_same_cli() -> None:
+    script = Path(sys.executable).with_name("briefing")
+    if not script.exists():
+        pytest.skip("the project is not installed in this interpreter's environment")
+    result = subprocess.run([script, "--help"], capture_output=True, text=True, check=True)
+    assert result.stdout == briefing(REPO, "--help").stdout
+
+
+def test_unknown_command_is_a_usage_error() -> None:
+    result = briefing(REPO, "publish")
+    assert result.returncode == 2
+    assert "invalid choice: 'publish'" in result.stderr
+
+
+def test_build_on_the_sample_project(project: Path) -> None:
+    result = briefing(project, "build")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1, result.stdout
+    match = SUMMARY.match(lines[0])
+    assert match, lines[0]
+    articles, _, briefs, failed, pages, feeds = match.groups()
+    assert (articles, briefs, failed) == ("2", "2", "0")
+    assert int(pages) >= 6 and int(feeds) >= 2
+    assert len(list((project / "content" / "briefs").glob("*.md"))) == 2
+    assert (project / "site" / "index.html").is_file()
+    assert (project / "site" / "feed.xml").is_file()
+    assert "\x1b[" not in result.stdout + result.stderr  # no terminal codes when not a terminal
+
+    again = briefing(project, "build", "--quiet")
+    assert again.returncode == 0 and again.stdout == "" and again.stderr == ""
+
+
+def test_base_url_option_reaches_the_feed(project: Path) -> None:
+    result = briefing(project, "build", "--base-url", "https://someone.github.io/india-us-briefing")
+    assert result.returncode == 0, result.stderr
+    feed = (project / "site" / "feed.xml").read_text(encoding="utf-8")
+    assert "https://someone.github.io/india-us-briefing/briefs/" in feed
+    assert "example.github.io" not in feed
+
+
+def test_config_error_exits_2_and_writes_nothing(project: Path) -> None:
+    config = project / "briefing.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("Asia/Kolkata", "Asia/Atlantis"), "utf-8")
+    result = briefing(project, "build")
+    assert result.returncode == 2
+    assert "briefing.yaml" in result.stderr and "site.timezone: unknown time zone 'Asia/Atlantis'" in result.stderr
+    assert not (project / "site").exists()
+    assert list((project / "content" / "briefs").iterdir()) == []
+
+
+def test_a_bad_article_is_named_and_the_rest_still_builds(project: Path) -> None:
+    (project / "content" / "articles" / "empty.txt").write_bytes(b"")
+    result = briefing(project, "build")
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1 and "empty.txt" in errors[0], result.stderr
+    assert SUMMARY.match(result.stdout.strip()).group(4) == "1"
+    assert len(list((project / "content" / "briefs").glob("*.md"))) == 2
+    assert (project / "site" / "index.html").is_file()
+
+
+def test_check_passes_on_a_fresh_build_and_fails_on_a_broken_one(project: Path) -> None:
+    assert briefing(project, "build").returncode == 0
+    clean = briefing(project, "check")
+    assert clean.returncode == 0, clean.stderr
+    stylesheet = next((project / "site").rglob("*.css"))
+    stylesheet.unlink()
+    broken = briefing(project, "check")
+    assert broken.returncode == 1
+    assert stylesheet.name in broken.stderr

@@ -1,0 +1,126 @@
+"""The config is validated once, at the edge: every problem named with its key, exit 2, nothing written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.config import load_config
+from generator.errors import ConfigError
+
+REPO = Path(__file__).resolve().parent.parent
+VALID = {
+    "site": {"title": "T", "base_url": "https://user.github.io/repo/", "timezone": "Asia/Kolkata"},
+    "pillars": [{"slug": "logistics", "title": "Logistics", "keywords": ["logistics"]}],
+}
+
+
+def write_config(tmp_path: Path, data: object) -> Path:
+    path = tmp_path / "briefing.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def problems_for(tmp_path: Path, data: object) -> list[str]:
+    with pytest.raises(ConfigError) as caught:
+        load_config(write_config(tmp_path, data))
+    assert caught.value.path == (tmp_path / "briefing.yaml").resolve()
+    return caught.value.problems
+
+
+def with_site(**changes: object) -> dict:
+    return {**VALID, "site": {**VALID["site"], **changes}}
+
+
+def test_the_shipped_config_is_valid() -> None:
+    config = load_config(REPO / "briefing.yaml")
+    assert config.site.timezone == "Asia/Kolkata"
+    assert config.catch_all.slug == "general"
+    assert len(config.pillars) >= 8
+    assert {p.name for p in config.people} >= {"Rajnath Singh", "Pete Hegseth"}
+
+
+def test_defaults_and_resolved_paths(tmp_path: Path) -> None:
+    config = load_config(write_config(tmp_path, VALID))
+    assert config.paths.articles == (tmp_path / "content" / "articles").resolve()
+    assert config.paths.output == (tmp_path / "site").resolve()
+    assert config.site.base_path == "/repo/"
+    assert config.feeds.items == 20
+    assert config.listing.per_page == 20
+    # no catch-all configured: one is added so no brief ever disappears
+    assert config.catch_all.slug == "general"
+    assert [p.slug for p in config.pillars] == ["logistics", "general"]
+
+
+def test_base_url_gets_a_trailing_slash_and_override_wins(tmp_path: Path) -> None:
+    path = write_config(tmp_path, with_site(base_url="https://example.org/briefs"))
+    assert load_config(path).site.base_url == "https://example.org/briefs/"
+    override = load_config(path, base_url="https://user.github.io/other")
+    assert override.site.base_url == "https://user.github.io/other/"
+    assert override.site.base_path == "/other/"
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (with_site(title=5), "site.title: expected a string, got int 5"),
+        ({**VALID, "feeds": {"items": "many"}}, "feeds.items: expected a whole number"),
+        ({**VALID, "feeds": {"items": True}}, "feeds.items: expected a whole number"),
+        ({**VALID, "feeds": {"items": 0}}, "feeds.items: expected a whole number of at least 1"),
+        ({**VALID, "colour": "blue"}, "colour: unknown key"),
+        (with_site(theme="dark"), "site.theme: unknown key"),
+        ({"pillars": VALID["pillars"]}, "site: required section is missing"),
+        ({**VALID, "site": {"title": "T"}}, "site.base_url: required key is missing"),
+        (with_site(base_url="user.github.io/repo"), "site.base_url: expected an absolute http(s) URL"),
+        (with_site(base_url="ftp://host/x/"), "site.base_url: expected an absolute http(s) URL"),
+        (with_site(timezone="Mars/Olympus"), "site.timezone: unknown time zone 'Mars/Olympus'"),
+        (with_site(language="english!"), "site.language: expected a language tag"),
+        (
+            {**VALID, "pillars": VALID["pillars"] * 2},
+            "pillars[1].slug: duplicate pillar slug 'logistics'",
+        ),
+        ({**VALID, "pillars": [{"slug": "Bad Slug", "title": "x"}]}, "pillars[0].slug: expected lower-case"),
+        ({**VALID, "pillars": [{"title": "x"}]}, "pillars[0].slug: required key is missing"),
+        ({**VALID, "pillars": {"slug": "x"}}, "pillars: expected a list, got a mapping"),
+        ({**VALID, "people": [{"name": "A", "aliases": "B"}]}, "people[0].aliases: expected a list"),
+        ({**VALID, "people": [{"name": "A"}, {"name": "A"}]}, "people: 'A' is listed more than once"),
+        ({**VALID, "paths": {"output": "."}}, "paths.output: must be a folder of its own"),
+        ({**VALID, "listing": {"per_page": -3}}, "listing.per_page: expected a whole number of at least 1"),
+        (["not", "a", "mapping"], "expected a mapping of keys, got a list"),
+    ],
+)
+def test_each_problem_names_the_key_and_what_is_expected(tmp_path: Path, data: object, expected: str) -> None:
+    problems = problems_for(tmp_path, data)
+    assert any(expected in p for p in problems), problems
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    data = {**with_site(timezone="Nowhere/Town", title=[]), "feeds": {"items": "x"}, "extra": 1}
+    problems = problems_for(tmp_path, data)
+    assert len(problems) == 4, problems
+
+
+def test_two_catch_all_pillars_are_refused(tmp_path: Path) -> None:
+    pillars = [{"slug": "a", "title": "A", "catch_all": True}, {"slug": "b", "title": "B", "catch_all": True}]
+    assert any("only one pillar may be catch_all" in p for p in problems_for(tmp_path, {**VALID, "pillars": pillars}))
+
+
+def test_invalid_yaml_names_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "briefing.yaml"
+    path.write_text("site:\n  title: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert "line 3" in caught.value.problems[0] or "line 2" in caught.value.problems[0]
+    assert str(path.resolve()) in str(caught.value)
+
+
+def test_missing_file_says_how_to_fix(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="file not found .*--config"):
+        load_config(tmp_path / "nope.yaml")
+
+
+def test_bad_base_url_override_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="--base-url: expected an absolute http"):
+        load_config(write_config(tmp_path, VALID), base_url="not a url")
