@@ -1,0 +1,63 @@
+"""One article file in, one ingested article out: pure, so a process pool can run it later."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from generator.ingest import shingles
+from generator.ingest.clean import clean_article
+from generator.ingest.decode import decode
+from generator.ingest.enrich import enrich
+from generator.ingest.model import CleanArticle, IngestedArticle
+from generator.ingest.people import PeopleMatcher
+from generator.ingest.pillars import PillarClassifier
+from generator.ingest.text_reader import parse_dump
+
+HTML_SUFFIXES = (".html", ".htm")
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """What every article needs from the config, built once per run."""
+
+    root: Path
+    site_tz: ZoneInfo
+    now: datetime
+    matcher: PeopleMatcher
+    classifier: PillarClassifier
+
+
+def relative_file(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.resolve().as_posix()
+
+
+def read_clean(path: Path, data: bytes, context: ArticleContext) -> tuple[CleanArticle, list[str]]:
+    """The clean story of a text dump or HTML page, and warnings (e.g. not UTF-8)."""
+    text, warning = decode(data)
+    warnings = [warning] if warning else []
+    if path.suffix.lower() in HTML_SUFFIXES:
+        from generator.ingest.html_reader import read_html
+
+        return read_html(text, context.site_tz, context.now), warnings
+    raw = parse_dump(path, text)
+    return clean_article(raw, context.site_tz, context.now, context.matcher.canonical), warnings
+
+
+def ingest_file(path: Path, data: bytes, context: ArticleContext) -> IngestedArticle:
+    """Raises ArticleError when the file cannot become a brief."""
+    clean, warnings = read_clean(path, data, context)
+    return IngestedArticle(
+        file=relative_file(path, context.root),
+        sha256=hashlib.sha256(data).hexdigest(),
+        clean=clean,
+        enrichment=enrich(clean, context.matcher, context.classifier),
+        shingles=shingles.shingles(clean.body),
+        warnings=tuple(warnings),
+    )

@@ -1,0 +1,21 @@
+"""Everything derived from the clean story: summary, key points, quotes, people and pillars."""
+
+from __future__ import annotations
+
+from generator.ingest import summary as summary_mod
+from generator.ingest.model import CleanArticle, Enrichment
+from generator.ingest.people import PeopleMatcher
+from generator.ingest.pillars import PillarClassifier
+from generator.ingest.quotes import find_quotes
+
+
+def enrich(clean: CleanArticle, matcher: PeopleMatcher, classifier: PillarClassifier) -> Enrichment:
+    text = "\n\n".join(p for p in (clean.standfirst, *clean.paragraphs) if p)
+    summary = summary_mod.summarise(clean.paragraphs)
+    return Enrichment(
+        summary=summary,
+        key_points=summary_mod.key_points(clean.paragraphs, summary),
+        quotes=find_quotes(clean.paragraphs, matcher),
+        people=matcher.people(clean.title, text),
+        pillars=classifier.classify(clean.title, text),
+    )

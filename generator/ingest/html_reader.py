@@ -1,0 +1,80 @@
+"""Saved HTML pages: trafilatura finds the main text and metadata; our line rules finish the job.
+
+trafilatura is imported only when an HTML file is ingested: its import takes about a second.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, time, tzinfo
+
+from generator.ingest import dates, dedupe, publisher
+from generator.ingest import lines as L
+from generator.ingest.errors import ArticleError
+from generator.ingest.model import CleanArticle
+
+_PUBLISHED_META = re.compile(
+    r"""(?:article:published_time|datePublished|publish[_-]?date|pubdate|dc\.date)["']?\s*"""
+    r"""(?:content\s*=\s*|:\s*)["'](?P<value>[^"']{8,40})["']""",
+    re.IGNORECASE,
+)
+_BODY_KINDS = (L.Kind.PROSE, L.Kind.SENTENCE)
+
+
+def _published(html: str, meta_date: str | None, site_tz: tzinfo) -> datetime:
+    match = _PUBLISHED_META.search(html)
+    candidates = [match["value"]] if match else []
+    if meta_date:
+        candidates.append(meta_date)
+    for value in candidates:
+        try:
+            found = dates.find_date(value)
+        except dates.BadDate as exc:
+            raise ArticleError(f"bad date: {exc}") from None
+        if found and found.day:
+            return dates.resolve(found, found.day, site_tz)
+    raise ArticleError("no date: the page gives no publication date")
+
+
+def read_html(html: str, site_tz: tzinfo, now: datetime) -> CleanArticle:
+    import trafilatura  # slow to import; only needed for HTML
+
+    document = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False, include_images=False
+    )
+    if document is None:
+        raise ArticleError("no story text found in the HTML page")
+    data = document if isinstance(document, dict) else document.as_dict()
+    title = (data.get("title") or "").strip()
+    if not title:
+        raise ArticleError("no headline: the HTML page has no title")
+    texts = [" ".join(t.split()) for t in (data.get("text") or "").split("\n") if t.strip()]
+    paragraphs = dedupe.unique(
+        t for t in texts if L.classify(t) in _BODY_KINDS and dedupe.key(t) != dedupe.key(title)
+    )
+    if not paragraphs:
+        raise ArticleError("body only chrome: no story paragraphs in the HTML page")
+    published = _published(html, data.get("date"), site_tz)
+    if published.time() == time(0) and published.tzinfo is None:
+        published = published.replace(tzinfo=site_tz)
+    try:
+        dates.check_not_future(published, now)
+    except dates.BadDate as exc:
+        raise ArticleError(f"bad date: {exc}") from None
+    url = data.get("url")
+    author = data.get("author")
+    tags = (
+        tuple(t.strip() for t in re.split(r"[,;]", data.get("tags") or "") if t.strip())
+        if isinstance(data.get("tags"), str)
+        else tuple(data.get("tags") or ())
+    )
+    return CleanArticle(
+        title=title,
+        published=published,
+        paragraphs=tuple(paragraphs),
+        standfirst=None,
+        byline=author or None,
+        source_name=data.get("sitename") or (publisher.domain_name(url) if url else None),
+        url=url or None,
+        tags=tags,
+    )

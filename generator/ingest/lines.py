@@ -1,0 +1,357 @@
+"""What one line of a page dump is: story text, or one of the kinds of page furniture around it.
+
+Each test looks at a single line (shape, length, known phrases), so classifying a page is linear.
+Known phrases are the last resort; shape (sentence or not, length, separators) does most of the work.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from functools import lru_cache
+
+from generator.ingest import dates
+
+
+class Kind(Enum):
+    PROSE = "prose"  # a long sentence: body material
+    SENTENCE = "sentence"  # a short sentence: body if it sits in the story
+    OTHER = "other"  # no sentence shape: headline, subheading, link or label
+    CHROME = "chrome"  # share buttons, ads, prompts, notes about the page
+    CAPTION = "caption"
+    BYLINE = "byline"
+    DATE = "date"
+    NAV = "nav"  # breadcrumbs and link lists
+    END = "end"  # a heading after which only page furniture follows
+    END_WEAK = "end_weak"  # "Related", "Trending": usually after the story, sometimes inside it
+    INSERT = "insert"  # "Also Read: ..." inside the story
+    TAGS = "tags"
+
+
+PROSE_WORDS = 12
+
+
+def _alt(pattern: str) -> str:
+    """A long pattern written over several lines, with the line breaks and indents taken out."""
+    return re.sub(r"\n\s*", "", pattern)
+
+
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_TERMINAL = re.compile(r"""[.!?…]["'”’)\]]*\s*$|[.!?]\s*["'”’]\s*$""")
+_CLOSING = re.compile(r"""["'”’)\]]+$""")
+
+_CHROME_FULL = re.compile(
+    _alt(r"""^(?:advertisements?|ad|ads|sponsored|story continues below(?: this ad(?:vertisement)?)?
+    |continue reading(?: below)?
+    |scroll (?:down )?to (?:continue|read)(?: more)?|share|shares|share (?:this|the) (?:article|story
+    |post)|share on \w+
+    |share via \w+|whatsapp|facebook|twitter|x|linkedin|telegram|reddit|email|e-mail|print|copy link
+    |link copied
+    |copied|listen(?: to (?:this|the) (?:article|story))?|\d+\s*min(?:ute)?s? (?:read|listen)|font size
+    |a\+|a-|aa|a\+ a-
+    |author img|author image|image|photo|photos|video|videos|watch|watch video|play|pause|loading\.*
+    |follow|follow us
+    |subscribe(?: now)?|sign in|sign up|log ?in|log ?out|register|menu|search|home|close|next|previous
+    |prev|back to top
+    |skip to (?:main )?content|read more|read less|show more|show less|view all|see all|load more|more
+    |view comments
+    |accept(?: all)?(?: cookies)?|reject(?: all)?|decline|cookie settings|manage (?:cookies|preferences
+    |consent)|got it
+    |okay|ok|e-?paper|live tv|live|breaking(?: news)?|google news|download(?: the)? app|get(?: the)? app
+    |also read
+    |also see|also watch|read also|trending|gallery|listen to this story|bookmark|save|saved
+    |add to (?:my )?(?:list|feed)
+    |notifications?|allow|block|recommended|premium|exclusive|updated|edited by .{1,40}|[\W_]+)$"""),
+    re.IGNORECASE,
+)
+_CHROME_PREFIX = re.compile(
+    _alt(r"""^(?:also read|read also|also watch|also see|see also|read more|read next|watch\s*[:|]
+    |related\s*[:|]
+    |must read|don'?t miss|click here|tap here|catch (?:all )?the latest|catch up on|follow (?:us
+    |the live|all the)
+    |join (?:us|our)|subscribe to|sign up (?:for|to)|download the|get the latest
+    |for (?:all )?(?:the )?latest
+    |never miss|stay (?:updated|tuned|informed|ahead)|(?:photo|image|video|picture)s? (?:credit|courtesy
+    |source)s?
+    |disclaimer\s*[:|-]|advertisement|sponsored\s*[:|]|share (?:on|via|this)\b|copyright\b|©
+    |all rights reserved
+    |(?:first |last )?(?:published|updated|posted|modified)(?: on| at)?\s*[:|-]|listen to (?:this
+    |the) )"""),
+    re.IGNORECASE,
+)
+# Sentences that describe the page rather than the story (only trusted on lines of modest length).
+_CHROME_CONTAINS = re.compile(
+    _alt(r"""we use cookies|(?:site|website) uses cookies|cookie policy|accept (?:all )?cookies
+    |consent to (?:the use of )?cookies
+    |comments? below|leave a comment|post a comment|share your (?:views|thoughts|opinion|comments)
+    |join the conversation
+    |(?:sign up|subscribe)\b.{0,60}\bnewsletter|newsletter.{0,60}\b(?:inbox|sign up|subscribe)
+    |whatsapp channel
+    |on google news|(?:app store|play store|google play)\b.{0,40}$|allow notifications|push notifications
+    |already a subscriber|subscribe (?:now|today) to|unlock (?:this|premium|unlimited)
+    |premium (?:article|story|content)
+    |reach us at|write to us at|contact us at|rights reserved|terms of (?:use|service)|privacy policy
+    |you (?:can|may) also (?:read|watch)|download (?:the|our) .{1,30} app|follow us on|click here"""),
+    re.IGNORECASE,
+)
+# Notes about the text itself: always chrome, whatever their length.
+_NOTE = re.compile(
+    _alt(r"""^\(?\s*with inputs? from [^)]{1,60}\)?\.?$|syndicated feed|reworked by (?:the )?.{1,40}? staff
+    |not been edited by .{1,40}? staff|^\(?this (?:story|article|report|copy) (?:has
+    |was) (?:been )?(?:not )?(?:edited|published)
+    |^\(?(?:edited|written|reporting|additional reporting|compiled) by [^.]{1,60}(?:;[^.]{1,60})*\)?\.?$
+    |^\((?:[a-z]{2,12} )?(?:inputs?|reporting) [^)]{1,60}\)\.?$"""),
+    re.IGNORECASE,
+)
+_SYNDICATION_NAME = re.compile(
+    r"(?:reworked|edited|written) by (?:the )?(?P<name>[A-Z][\w&'.]*(?: [A-Z][\w&'.]*){0,4}) staff"
+)
+_LOGO = re.compile(r"^(?P<name>[A-Z][\w&'.]*(?: [A-Z][\w&'.]*){0,4}) logo$", re.IGNORECASE)
+
+_AGENCIES = (
+    r"PTI|ANI|IANS|UNI|AP|AFP|Reuters|Bloomberg|Xinhua|DPA|EFE|Yonhap|Kyodo|TASS|NYT|WPost|PIB|ETV Bharat"
+)
+_CAPTION_PREFIX = re.compile(
+    _alt(r"""^(?:file (?:photo|image|pic|picture)|representational (?:image|photo|picture|pic)
+    |representative (?:image|photo|picture)
+    |(?:photo|image|picture|pic|photograph|photos|images|credit|courtesy|screengrab|screenshot|visuals
+    |graphic)s?\s*(?:credit\s*|caption\s*|source\s*)?[:|/,-])"""),
+    re.IGNORECASE,
+)
+_CAPTION_SUFFIX = re.compile(
+    _alt(rf"""(?:\((?:[^()]*\b(?:photo|photos|image|images|pic|file|credit|courtesy|getty|screengrab
+    |screenshot|x\.com|via)\b[^()]*
+    |(?:{_AGENCIES})(?:\s*/\s*\w+)?|@\w+|x/@?\w+)\)\s*$
+    |[|/–—-]\s*(?:photo|image|pic|picture)s?\b(?:\s*credit)?\s*[:-]?.{{0,60}}$
+    |\b(?:photo|photograph|image|picture|pic)s?\s*(?:credit|courtesy|source)?\s*:\s*\S.{{0,50}}$
+    |\b(?:photo|image)s?\s+(?:by|courtesy)\s+[A-Z].{{0,50}}$)"""),
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^(?:by|reported by|written by|story by|words by|posted by|author|authored by|reporter)"
+    r"\s*[:\-–]?\s+(?P<who>.+)$",
+    re.IGNORECASE,
+)
+_NAME_JOINERS = {"and", "&", "with", "in", "for", "of", "de", "van", "von", "bin", "al", "el", "da", "the"}
+_DATE_FILLER = re.compile(
+    _alt(r"""\b(?:published|updated|last|first|on|at|posted|modified|created|date|time|am|pm|a\.m|p\.m
+    |hrs|ist|utc|gmt
+    |edt|est|bst|cet|cest|pdt|pst|cdt|cst|jst|sgt|aedt|aest|monday|tuesday|wednesday|thursday|friday
+    |saturday|sunday
+    |mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|jan|january|feb|february|mar|march|apr|april|may|jun
+    |june|jul|july
+    |aug|august|sep|sept|september|oct|october|nov|november|dec|december|st|nd|rd|th|t\d\d|z|ago|hours?
+    |mins?|minutes?
+    |read|min|story|news|edition|india|new delhi)\b|\d+"""),
+    re.IGNORECASE,
+)
+_SEPARATORS = re.compile(r"\s(?:/|>|»|›|\||•|·|::)\s|\s?\|\s?")
+_END = re.compile(
+    _alt(r"""^(?:tags?|tagged|topics?|keywords|filed under|related (?:tags|topics)|comments?
+    |comments? \(\d+\)|\d+ comments?|leave a (?:reply|comment)
+    |post (?:a|your) comment|add (?:a )?comment|join the (?:discussion|conversation)|for all latest updates
+    |quick links.*|copyright.*|©.*|all rights reserved.*|about us|contact us|privacy policy
+    |terms (?:of use|and conditions|&\s?conditions)
+    |first published.*|get us on|follow us(?: on.*)?|connect with us|download (?:our|the) apps?.*
+    |disclaimer)\s*:?$"""),
+    re.IGNORECASE,
+)
+_END_WEAK = re.compile(
+    _alt(r"""^(?:more from .*|more on .*|more stories|more news|related(?: articles| stories| news
+    | posts| content| coverage| reads)?
+    |you may (?:also )?like|you might (?:also )?like|recommended(?: for you| stories| articles| videos)?
+    |trending(?: now| stories| news| today| topics)?|latest (?:news|stories|updates|videos)
+    |top (?:stories|news|headlines)
+    |most (?:read|popular|viewed|shared)|featured(?: stories| news| videos)?|read next|up next
+    |what to read next
+    |must read|editor'?s picks?|popular(?: stories| now| on .*)?|in case you missed it|also in .*
+    |explore more
+    |stories you may like|from around the web|sponsored (?:stories|content|links)|partner content
+    |more videos
+    |other stories|recent (?:posts|stories|news))\s*:?$"""),
+    re.IGNORECASE,
+)
+_INSERT = re.compile(
+    r"^(?:also read|read also|also see|see also|read more|also watch|must read|don'?t miss)\b", re.IGNORECASE
+)
+_TAGS = re.compile(
+    r"^(?:tagged|tags?|topics?|keywords|filed under)\b\s*[:|-]?\s*(?P<rest>.*)$", re.IGNORECASE
+)
+_DATELINE_ONLY = re.compile(
+    r"^[A-Z][A-Za-z.'’ -]{1,30}(?:,\s*[A-Z][A-Za-z ]{1,20})?\s*(?:\([A-Za-z ]+\))?\s*[:–—-]$"
+)
+_DATELINE = re.compile(
+    r"^(?P<place>(?:[A-Z][A-Za-z.'’-]*)(?: [A-Z][A-Za-z.'’-]*){0,3}(?:,\s*[A-Z][A-Za-z. ]{1,20})?"
+    r"(?:,? \(?[A-Z][a-z]{2,8}\.? \d{1,2}\)?)?\s*(?:\([A-Za-z ]+\))?)\s*(?::|–|—|-)\s+(?=\S)"
+)
+
+
+@lru_cache(maxsize=8192)  # each line is measured by several rules
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_TERMINAL.search(text))
+
+
+def is_sentence(text: str) -> bool:
+    """Sentence shape: ends with terminal punctuation, has a few words and is not shouted."""
+    if not ends_sentence(text):
+        return False
+    n = word_count(text)
+    return n >= 3 and any(c.islower() for c in text)
+
+
+def is_link_list(text: str) -> bool:
+    """Breadcrumbs ("Home / India / Defence") and menus ("News | World | Sport")."""
+    parts = [p for p in _SEPARATORS.split(text) if p.strip()]
+    if len(parts) < 2 or ends_sentence(text):
+        return False
+    return all(word_count(p) <= 5 for p in parts) and (len(parts) >= 3 or text.lower().startswith("home"))
+
+
+def is_caption(text: str) -> bool:
+    n = word_count(text)
+    if n > 45:
+        return False
+    if _CAPTION_PREFIX.match(text):
+        return True
+    return bool(_CAPTION_SUFFIX.search(text))
+
+
+def is_chrome(text: str) -> bool:
+    if _NOTE.search(text) or _CHROME_FULL.match(text):
+        return True
+    n = word_count(text)
+    if n <= 40 and _CHROME_PREFIX.match(text):
+        return True
+    if n <= 40 and _CHROME_CONTAINS.search(text):
+        return True
+    # a contact e-mail or a bare address is never story text
+    return n <= 12 and bool(re.search(r"\S+@\S+\.\w+|https?://|www\.", text)) and not ends_sentence(text)
+
+
+def byline_of(text: str) -> str | None:
+    """The author or agency of a "By ..." line, with any date parts left out; None if not a byline."""
+    match = _BYLINE.match(text)
+    if not match or word_count(text) > 20:
+        return None
+    parts = [p.strip(" ,;:-–") for p in re.split(r"\s*[|•·]\s*", match["who"])]
+    names = [p for p in parts if p and not is_date_line(p) and not dates_in(p)]
+    if not names:
+        return None
+    who = ", ".join(names)
+    tokens = [t for t in words(who) if t.lower() not in _NAME_JOINERS]
+    if not tokens or not tokens[0][0].isupper() or len(tokens) > 10:
+        return None
+    capitalised = sum(1 for t in tokens if t[0].isupper() or t.isdigit())
+    if capitalised / len(tokens) < 0.75:
+        return None  # "By the time the talks ended ..." is a sentence, not a byline
+    return who.rstrip(".") if not who.endswith(("Jr.", "Sr.")) else who
+
+
+def dates_in(text: str) -> bool:
+    try:
+        return dates.find_date(text) is not None
+    except dates.BadDate:
+        return True
+
+
+def is_date_line(text: str) -> bool:
+    """A line that only gives a date or time ("Published : Feb 6, 2025, 8:09 PM IST", "5 min read")."""
+    if word_count(text) > 16:
+        return False
+    leftover = _DATE_FILLER.sub(" ", text)
+    if len(words(leftover)) > 2:
+        return False
+    return dates_in(text) or bool(re.search(r"\bmin(?:ute)?s? read\b|\bago\b", text, re.IGNORECASE))
+
+
+def date_kind(text: str) -> str:
+    lowered = text.lower()
+    if "updated" in lowered or "modified" in lowered or "edited" in lowered:
+        return "updated"
+    if "published" in lowered or "posted" in lowered or "created" in lowered or "first" in lowered:
+        return "published"
+    return "plain"
+
+
+def end_kind(text: str) -> Kind | None:
+    if word_count(text) > 8:
+        return None
+    if _END.match(text):
+        return Kind.END
+    if _END_WEAK.match(text):
+        return Kind.END_WEAK
+    return None
+
+
+def tags_rest(text: str) -> str | None:
+    """For a tag line ("Tags: India, US" or "TAGGED:"), the text after the label; else None."""
+    if word_count(text) > 40:
+        return None
+    match = _TAGS.match(text)
+    if not match:
+        return None
+    rest = match["rest"].strip()
+    label = text[: len(text) - len(match["rest"])].strip()
+    # "Topics of the talks were..." is a sentence; a tag label ends in a colon or stands alone
+    if rest and not re.search(r"[:|-]\s*$", label):
+        return None
+    return rest
+
+
+def syndication_name(text: str) -> str | None:
+    match = _SYNDICATION_NAME.search(text)
+    return match["name"] if match else None
+
+
+def logo_name(text: str) -> str | None:
+    match = _LOGO.match(text)
+    return match["name"] if match else None
+
+
+def is_dateline_only(text: str) -> bool:
+    return bool(_DATELINE_ONLY.match(text)) and word_count(text) <= 5
+
+
+def strip_dateline(text: str) -> str:
+    """The paragraph without a leading "New Delhi:" / "WASHINGTON (Reuters) -"."""
+    match = _DATELINE.match(text)
+    if not match or word_count(match["place"]) > 6:
+        return text
+    return text[match.end() :]
+
+
+def starts_with_dateline(text: str) -> bool:
+    return strip_dateline(text) != text
+
+
+@lru_cache(maxsize=8192)
+def classify(text: str) -> Kind:
+    """The kind of one line, judged on its own."""
+    end = end_kind(text)
+    if tags_rest(text) is not None:
+        return Kind.TAGS
+    if end is not None:
+        return end
+    if _INSERT.match(text) and word_count(text) <= 30:
+        return Kind.INSERT
+    if byline_of(text):
+        return Kind.BYLINE
+    if is_date_line(text):
+        return Kind.DATE
+    if is_chrome(text):
+        return Kind.CHROME
+    if is_caption(text):
+        return Kind.CAPTION
+    if is_link_list(text):
+        return Kind.NAV
+    if is_sentence(text):
+        return Kind.PROSE if word_count(text) >= PROSE_WORDS else Kind.SENTENCE
+    return Kind.OTHER

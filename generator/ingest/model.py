@@ -1,0 +1,69 @@
+"""Ingest-internal data: each step takes one of these and returns the next (read -> clean -> enrich).
+
+The shared brief model lives in ``generator.model``; these never leave the ingest package.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from generator.model import Quote
+
+
+@dataclass(frozen=True)
+class Block:
+    """One non-empty line of a dump, stripped, with its 1-based line number for error messages."""
+
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """A text dump split into its header and blocks; nothing judged yet."""
+
+    path: Path
+    header_date: date
+    header_text: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class CleanArticle:
+    """The story itself: chrome, captions and repeats gone, metadata pulled out of the page."""
+
+    title: str
+    published: datetime
+    paragraphs: tuple[str, ...]
+    standfirst: str | None = None
+    byline: str | None = None
+    source_name: str | None = None
+    url: str | None = None
+    tags: tuple[str, ...] = ()
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Enrichment:
+    summary: str
+    key_points: tuple[str, ...]
+    quotes: tuple[Quote, ...]
+    people: tuple[str, ...]
+    pillars: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class IngestedArticle:
+    """One article file fully processed, ready to be merged with its siblings into a story."""
+
+    file: str  # relative to the project root, POSIX separators
+    sha256: str
+    clean: CleanArticle
+    enrichment: Enrichment
+    shingles: frozenset[int]
+    warnings: tuple[str, ...] = field(default=())

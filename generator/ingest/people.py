@@ -1,0 +1,222 @@
+"""People in a story: the config's watch list (names and aliases) plus other full names found."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from generator.config import Person
+
+_TITLES = (
+    r"(?:Prime Minister|Chief Minister|Deputy Prime Minister|External Affairs Minister|Foreign Minister|"
+    r"Defence Minister|Defense Minister|Home Minister|Finance Minister|Minister|Secretary of State|"
+    r"Secretary of Defen[cs]e|Secretary|Vice President|President|Lieutenant General|Lt\.? Gen\.?|"
+    r"Major General|Maj\.? Gen\.?|General|Gen\.|Vice Admiral|Rear Admiral|Admiral|Adm\.|Air Chief Marshal|"
+    r"Air Marshal|Ambassador|Envoy|Senator|Sen\.|Representative|Rep\.|Governor|Director|Commander|"
+    r"Chairman|Chairperson|Chief|Colonel|Col\.|Captain|Capt\.|spokesperson|spokesman|spokeswoman|counterpart|"
+    r"Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prof\.?)"
+)
+_NAME = (
+    r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?){1,2}(?![\w'’-])"
+)
+_TITLED = re.compile(rf"\b{_TITLES}\s+(?P<name>{_NAME})\b")
+_SAID = re.compile(rf"\b(?P<name>{_NAME})\s+(?:said|says|told|added|stated|noted|wrote)\b")
+# Capitalised words that make a phrase a place, an institution or a date rather than a person.
+_NOT_NAME = frozenset(
+    [
+        "india",
+        "indian",
+        "us",
+        "u.s",
+        "usa",
+        "united",
+        "states",
+        "america",
+        "american",
+        "new",
+        "delhi",
+        "washington",
+        "defence",
+        "defense",
+        "ministry",
+        "army",
+        "navy",
+        "air",
+        "force",
+        "government",
+        "house",
+        "white",
+        "pentagon",
+        "department",
+        "office",
+        "council",
+        "union",
+        "bank",
+        "corporation",
+        "limited",
+        "ltd",
+        "party",
+        "congress",
+        "parliament",
+        "lok",
+        "sabha",
+        "rajya",
+        "court",
+        "supreme",
+        "high",
+        "national",
+        "international",
+        "china",
+        "chinese",
+        "pakistan",
+        "russia",
+        "russian",
+        "japan",
+        "australia",
+        "beijing",
+        "moscow",
+        "tokyo",
+        "the",
+        "this",
+        "that",
+        "it",
+        "he",
+        "she",
+        "they",
+        "on",
+        "in",
+        "at",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "minister",
+        "secretary",
+        "president",
+        "prime",
+        "general",
+        "admiral",
+        "chief",
+        "affairs",
+        "external",
+        "foreign",
+        "state",
+        "officials",
+        "sources",
+        "twitter",
+        "facebook",
+        "global",
+        "times",
+        "post",
+        "news",
+        "reuters",
+        "press",
+        "trust",
+        "agency",
+        "indo",
+        "pacific",
+        "quad",
+        "asia",
+        "europe",
+        "european",
+        "east",
+        "west",
+        "north",
+        "south",
+        "command",
+        "forces",
+        "security",
+        "strategic",
+        "city",
+        "county",
+        "province",
+        "district",
+        "company",
+        "group",
+        "institute",
+        "university",
+        "college",
+        "centre",
+        "center",
+        "committee",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    name: str  # canonical when on the watch list
+
+
+class PeopleMatcher:
+    """Finds watch-list people by name or alias (whole words) and resolves a name to its canonical form."""
+
+    def __init__(self, people: Iterable[Person]) -> None:
+        self.canonical: dict[str, str] = {}
+        for person in people:
+            for alias in (person.name, *person.aliases):
+                self.canonical.setdefault(alias.lower(), person.name)
+        aliases = sorted(self.canonical, key=len, reverse=True)
+        self._pattern = (
+            re.compile(
+                r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w-])", re.IGNORECASE
+            )
+            if aliases
+            else None
+        )
+
+    def canonical_of(self, name: str) -> str | None:
+        return self.canonical.get(name.lower())
+
+    def watched(self, text: str) -> list[Mention]:
+        if self._pattern is None:
+            return []
+        found = []
+        for match in self._pattern.finditer(text):
+            # names are capitalised; "singh" in a URL or "modi" as a word are not mentions
+            if match.group(0)[:1].isupper():
+                found.append(Mention(match.start(), match.end(), self.canonical[match.group(0).lower()]))
+        return found
+
+    def others(self, text: str) -> list[Mention]:
+        found = []
+        for pattern in (_TITLED, _SAID):
+            for match in pattern.finditer(text):
+                name = " ".join(match["name"].split())
+                if any(token.lower().strip(".") in _NOT_NAME for token in name.split()):
+                    continue
+                found.append(Mention(match.start("name"), match.end("name"), self.canonical_of(name) or name))
+        return found
+
+    def mentions(self, text: str) -> list[Mention]:
+        return sorted(self.watched(text) + self.others(text), key=lambda m: m.start)
+
+    def people(self, title: str, text: str) -> tuple[str, ...]:
+        """Canonical names in order of first mention; a surname alone only counts for the watch list.
+
+        Only watch-list names are taken from the headline: in Title Case every word looks like a name.
+        """
+        names: list[str] = []
+        for mention in self.watched(title) + self.mentions(text):
+            if mention.name not in names:
+                names.append(mention.name)
+        # "Pete Hegseth" found as a full name and also as the watch-list alias collapse to one
+        return tuple(n for n in names if not any(n != o and o.endswith(" " + n) for o in names))

@@ -1,0 +1,73 @@
+"""Which pillars of the taxonomy a story belongs to, by keyword scores, and why."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from generator.config import Pillar
+
+MIN_SCORE = 2.0  # one phrase, or two single words, before a story counts as in a pillar
+TITLE_WEIGHT = 2  # a keyword in the headline counts this many times
+
+
+@dataclass(frozen=True)
+class PillarScore:
+    slug: str
+    title: str
+    score: float
+    hits: tuple[tuple[str, int], ...]  # (keyword, times matched), most first
+
+
+def _keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not keywords:
+        return None
+    ordered = sorted(keywords, key=len, reverse=True)  # the longest phrase wins where several overlap
+    parts = [r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", k.strip())) for k in ordered]
+    return re.compile(r"(?<!\w)(?:" + "|".join(f"({p})" for p in parts) + r")(?!\w)", re.IGNORECASE)
+
+
+class PillarClassifier:
+    def __init__(self, pillars: tuple[Pillar, ...]) -> None:
+        self.catch_all = next((p for p in pillars if p.catch_all), None)
+        self._pillars = [
+            (p, sorted(p.keywords, key=len, reverse=True), _keyword_pattern(p.keywords)) for p in pillars
+        ]
+
+    def scores(self, title: str, text: str) -> list[PillarScore]:
+        """Every pillar with a positive score, strongest first (ties in config order)."""
+        results = []
+        for index, (pillar, ordered, pattern) in enumerate(self._pillars):
+            if pattern is None or pillar.catch_all:
+                continue
+            hits: Counter[str] = Counter()
+            score = 0.0
+            for weight, part in ((TITLE_WEIGHT, title), (1, text)):
+                for match in pattern.finditer(part):
+                    keyword = ordered[match.lastindex - 1]  # type: ignore[operator]
+                    hits[keyword] += weight
+                    score += weight * len(re.split(r"[\s-]+", keyword))
+            if score > 0:
+                ranked = tuple(sorted(hits.items(), key=lambda kv: (-kv[1], kv[0])))
+                results.append((-score, index, PillarScore(pillar.slug, pillar.title, score, ranked)))
+        return [r[2] for r in sorted(results, key=lambda r: r[:2])]
+
+    def classify(self, title: str, text: str) -> tuple[str, ...]:
+        chosen = tuple(s.slug for s in self.scores(title, text) if s.score >= MIN_SCORE)
+        if chosen or self.catch_all is None:
+            return chosen
+        return (self.catch_all.slug,)
+
+    def explain(self, title: str, text: str) -> str:
+        lines = [f"Pillars for: {title}", f"(minimum score {MIN_SCORE:g}; phrases weigh their word count; "
+                 f"headline hits count x{TITLE_WEIGHT})"]  # fmt: skip
+        scores = self.scores(title, text)
+        chosen = set(self.classify(title, text))
+        for s in scores:
+            mark = "in" if s.slug in chosen else "below minimum"
+            lines.append(f"{s.slug}  score {s.score:g}  ({mark})")
+            lines.extend(f"    {count} x {keyword!r}" for keyword, count in s.hits)
+        if self.catch_all and self.catch_all.slug in chosen:
+            lines.append(f"{self.catch_all.slug}  (catch-all: no pillar reached the minimum)")
+        return "\n".join(lines) + "\n"

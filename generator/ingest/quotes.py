@@ -1,0 +1,126 @@
+"""Direct quotations and who said them, resolving "he said" and "the ministry said" to a speaker.
+
+The story is read in order, remembering the last person and the last organisation that spoke or
+acted, so a pronoun or a short form ("the ministry") can be resolved to them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from generator.ingest.people import PeopleMatcher
+from generator.model import Quote
+
+MIN_QUOTE_WORDS = 5
+_VERBS = (
+    r"(?:said|says|added|adds|told|stated|wrote|posted|noted|explained|asserted|remarked|tweeted|observed|"
+    r"stressed|emphasi[sz]ed|underlined|declared|announced|replied|insisted|claimed|argued|maintained|"
+    r"warned|recalled|continued|concluded|mentioned|pointed out|highlighted)"
+)
+_WHO = (
+    r"(?P<who>(?:[A-Z][\w.'’-]*|the|an?|he|she|it|they|his|her|its)"
+    r"(?:\s+(?:[A-Z][\w.'’-]*|[a-z][\w'’-]*)){0,6}?)"
+)
+_Q = r'"(?P<q>[^"]{10,}?)\s*"'
+_AFTER = re.compile(rf"{_Q}\s*,?\s*{_WHO}\s+{_VERBS}\b")
+_AFTER_INVERTED = re.compile(
+    rf"{_Q}\s*,?\s*{_VERBS}\s+(?P<who>(?:the\s+)?[A-Z]?[\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,5}})(?=\s*[,.;]|\s+(?:in|on|at|during|while|who|after)\b)"
+)
+_BEFORE = re.compile(rf"{_WHO}\s+{_VERBS}(?:\s+[\w ,]{{0,40}}?)?\s*[:,]\s*{_Q}")
+_ORG_SAYS = re.compile(
+    rf"\b(?P<who>(?:[Tt]he\s+)?(?:[A-Za-z]+\s+){{0,3}}(?:ministry|department|government|office|embassy|army|navy|"
+    rf"statement|spokesperson|spokesman|agency|police|military|Pentagon|administration|commission|council))\s+{_VERBS}\b"
+)
+_PRONOUN_PERSON = frozenset({"he", "she", "his", "her"})
+_PRONOUN_ORG = frozenset({"it", "its", "they", "the statement", "a statement"})
+_ORG_HEADS = re.compile(
+    r"(ministry|department|government|office|embassy|army|navy|spokesperson|spokesman|agency|police|"
+    r"military|pentagon|administration|commission|council)$",
+    re.IGNORECASE,
+)
+_DOUBLE = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+
+
+class _Speakers:
+    """Who spoke last, person and organisation, as the story is read."""
+
+    def __init__(self, matcher: PeopleMatcher) -> None:
+        self.matcher = matcher
+        self.person: str | None = None
+        self.org: str | None = None
+
+    def see_people(self, text: str) -> None:
+        mentions = self.matcher.mentions(text)
+        if mentions:
+            self.person = mentions[-1].name
+
+    def resolve(self, who: str) -> str | None:
+        who = " ".join(who.split()).strip(" ,")
+        lowered = who.lower()
+        if lowered in _PRONOUN_PERSON:
+            return self.person
+        if lowered in _PRONOUN_ORG:
+            return self.org or None
+        mentions = self.matcher.mentions(who)
+        if mentions:
+            self.person = mentions[-1].name
+            return self.person
+        head = _ORG_HEADS.search(lowered)
+        if head:
+            org = re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.IGNORECASE)
+            # "the ministry" after "the defence ministry said" is the defence ministry
+            if self.org and self.org.lower().endswith(org.lower()):
+                return self.org
+            self.org = org[:1].upper() + org[1:]
+            return self.org
+        words = who.split()
+        if words and all(w[:1].isupper() for w in words) and len(words) <= 4:
+            self.person = who
+            return who
+        return None
+
+
+def _clean_quote(text: str) -> str:
+    text = text.replace('"', "").strip(" ,")
+    return " ".join(text.split())
+
+
+def find_quotes(paragraphs: Sequence[str], matcher: PeopleMatcher) -> tuple[Quote, ...]:
+    speakers = _Speakers(matcher)
+    found: list[Quote] = []
+    seen: set[str] = set()
+    for paragraph in paragraphs:
+        text = paragraph.translate(_DOUBLE)
+        matches = []
+        for pattern in (_AFTER, _AFTER_INVERTED, _BEFORE):
+            matches.extend(pattern.finditer(text))
+        org_says = list(_ORG_SAYS.finditer(text))
+        taken: list[tuple[int, int]] = []
+        events = sorted(
+            [(m.start(), 1, m) for m in matches] + [(m.start(), 0, m) for m in org_says], key=lambda e: e[:2]
+        )
+        cursor = 0
+        for start, is_quote, match in events:
+            if not is_quote:
+                if not any(s <= start < e for s, e in taken):
+                    speakers.see_people(text[cursor:start])
+                    speakers.resolve(match["who"])
+                continue
+            if any(s < match.end("q") and match.start("q") < e for s, e in taken):
+                continue
+            speakers.see_people(text[cursor : match.start()])
+            speaker = speakers.resolve(match["who"])
+            quote_start = match.start("q")
+            # an unattributed quote opening the paragraph runs on into this one: same speaker
+            prefix = text[cursor : match.start()]
+            if cursor == 0 and prefix.lstrip().startswith('"') and "said" not in prefix:
+                quote_start = len(prefix) - len(prefix.lstrip()) + 1
+            taken.append((match.start(), match.end()))
+            cursor = match.end()
+            quote = _clean_quote(text[quote_start : match.end("q")])
+            if speaker and len(quote.split()) >= MIN_QUOTE_WORDS and quote.lower() not in seen:
+                seen.add(quote.lower())
+                found.append(Quote(speaker=speaker, text=quote))
+        speakers.see_people(text[cursor:])
+    return tuple(found)

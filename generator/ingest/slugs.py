@@ -1,0 +1,85 @@
+"""Brief slugs: ``YYYY-MM-DD-title-words``, ASCII, unique, stable for a story across runs."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+MAX_WORDS = 8
+_FALLBACK = str.maketrans(
+    {"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th",
+     "œ": "oe", "Œ": "OE", "ı": "i", "’": "", "'": "", "&": " and "}
+)  # fmt: skip
+_SLUG_OK = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def ascii_words(text: str) -> list[str]:
+    """Lower-case ASCII words of ``text`` (accents dropped, a few letters transliterated by hand)."""
+    flat = unicodedata.normalize("NFKD", text.translate(_FALLBACK)).encode("ascii", "ignore").decode()
+    # a hyphenated word ("Indo-US") is one word for the length limit
+    return [w.strip("-") for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", flat.lower()) if w.strip("-")]
+
+
+_TRAILING_STOP = frozenset(
+    ["a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "at", "by", "from", "as", "vs"]
+)
+
+
+def base_slug(title: str, day: date) -> str:
+    words = ascii_words(title)[:MAX_WORDS]
+    while words and words[-1] in _TRAILING_STOP:
+        words.pop()
+    words = words or ["brief"]
+    return f"{day.isoformat()}-{'-'.join(words)}"
+
+
+def suffix(identity: str) -> str:
+    return hashlib.sha256(identity.encode()).hexdigest()[:6]
+
+
+@dataclass(frozen=True)
+class SlugRequest:
+    base: str
+    identity: str  # the story's primary file: stable while the story's text changes
+    files: tuple[str, ...]  # every source file of the story
+
+
+def assign_slugs(requests: Sequence[SlugRequest], existing: Mapping[str, str]) -> list[str]:
+    """A unique slug per request.
+
+    ``existing`` maps a source file to the slug of the brief that already holds it, so a story keeps
+    its slug as other articles arrive. Otherwise the earliest request (they come sorted by date, then
+    file) gets the bare base slug and later ones a suffix made from their own identity, never from
+    a counter.
+    """
+    taken: set[str] = set()
+    result: list[str | None] = [None] * len(requests)
+    for i, request in enumerate(requests):
+        for file in request.files:
+            old = existing.get(file)
+            if old and (old == request.base or old.startswith(request.base + "-")) and old not in taken:
+                result[i] = old
+                taken.add(old)
+                break
+    for i, request in enumerate(requests):
+        if result[i] is not None:
+            continue
+        slug = request.base
+        if slug in taken:
+            slug = f"{request.base}-{suffix(request.identity)}"
+        n = 2
+        while slug in taken:  # a hash collision between two identities: practically never
+            slug = f"{request.base}-{suffix(request.identity + str(n))}"
+            n += 1
+        result[i] = slug
+        taken.add(slug)
+    return [s for s in result if s is not None]
+
+
+def is_safe(slug: str) -> bool:
+    """Plain words and hyphens only: nothing like ``../x`` can leave the briefs folder."""
+    return bool(_SLUG_OK.match(slug))

@@ -1,0 +1,53 @@
+"""A group of articles carrying one story becomes one Brief."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from generator.ingest.model import IngestedArticle
+from generator.model import Brief, Source
+
+# A paragraph that would turn into a heading, list or quote block in Markdown is escaped.
+_MARKDOWN_START = re.compile(r"^(#{1,6}\s|>|[-+*]\s|\d+[.)]\s|={3,}|-{3,})")
+
+
+def markdown_paragraph(text: str) -> str:
+    return "\\" + text if _MARKDOWN_START.match(text) else text
+
+
+def source_of(article: IngestedArticle) -> Source:
+    clean = article.clean
+    return Source(
+        name=clean.source_name,
+        file=article.file,
+        url=clean.url,
+        byline=clean.byline,
+        published=clean.published,
+        sha256=article.sha256,
+    )
+
+
+def build_brief(story: Sequence[IngestedArticle], slug: str) -> Brief:
+    """``story[0]`` is the primary article: its text and enrichment make the brief."""
+    primary = story[0]
+    clean, extra = primary.clean, primary.enrichment
+    tags: list[str] = []
+    for article in story:
+        for tag in article.clean.tags:
+            if tag.lower() not in {t.lower() for t in tags}:
+                tags.append(tag)
+    return Brief(
+        slug=slug,
+        title=clean.title,
+        date=clean.published,
+        body="\n\n".join(markdown_paragraph(p) for p in clean.paragraphs),
+        summary=extra.summary,
+        standfirst=clean.standfirst,
+        pillars=list(extra.pillars),
+        people=list(extra.people),
+        tags=tags,
+        key_points=list(extra.key_points),
+        quotes=list(extra.quotes),
+        sources=[source_of(a) for a in story],
+    )

@@ -1,0 +1,36 @@
+"""The raw dump format: line 1 is `` date YYYY-MM-DD <text>``, then the page's text, one block a line."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from generator.ingest.decode import normalise_line
+from generator.ingest.errors import ArticleError
+from generator.ingest.model import Block, RawArticle
+
+# The leading space is part of the format, but a hand-made file may lose it; accept both.
+_HEADER = re.compile(r"^ ?date (?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[ \u00a0]+(?P<text>.*))?$")
+
+
+def parse_dump(path: Path, text: str) -> RawArticle:
+    lines = text.split("\n")
+    first = lines[0].lstrip("\ufeff")
+    match = _HEADER.match(first)
+    if not match:
+        raise ArticleError("no header line: line 1 must be ' date YYYY-MM-DD <text>'", 1)
+    try:
+        header_date = date(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        raise ArticleError(
+            f"bad date in the header line: {match['y']}-{match['m']}-{match['d']}", 1
+        ) from None
+    blocks = []
+    for number, line in enumerate(lines[1:], start=2):
+        clean = normalise_line(line)
+        if clean:
+            blocks.append(Block(clean, number))
+    if not blocks:
+        raise ArticleError("no text after the header line", 1)
+    return RawArticle(path, header_date, normalise_line(match["text"] or ""), tuple(blocks))

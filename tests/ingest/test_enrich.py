@@ -1,0 +1,112 @@
+"""Summary, key points, quotes with speakers, people and pillars."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.config import Config, Person, Pillar
+from generator.ingest import summary
+from generator.ingest.article import ArticleContext, read_clean
+from generator.ingest.enrich import enrich
+from generator.ingest.people import PeopleMatcher
+from generator.ingest.pillars import PillarClassifier
+from generator.ingest.quotes import find_quotes
+from generator.model import Quote
+
+SAMPLES = Path(__file__).resolve().parents[2] / "content" / "articles"
+FIRST = SAMPLES / "000_3767b9aef26316b2.txt"
+SECOND = SAMPLES / "002_7c320d737f285159.txt"
+
+
+def enriched(path: Path, context: ArticleContext):
+    clean = read_clean(path, path.read_bytes(), context)[0]
+    return clean, enrich(clean, context.matcher, context.classifier)
+
+
+def test_quotes_resolve_pronouns_and_short_forms(context: ArticleContext) -> None:
+    _, extra = enriched(FIRST, context)
+    speakers = [q.speaker for q in extra.quotes]
+    assert speakers == [
+        "Rajnath Singh",
+        "Rajnath Singh",
+        "Defence ministry",
+        "Defence ministry",
+        "Defence ministry",
+    ]
+    assert extra.quotes[1].text.startswith("Conveyed my deep appreciation")  # "he said" after "Singh said"
+    assert all(q.text != "unwavering support" for q in extra.quotes)  # scare quotes are not quotations
+
+
+def test_quote_split_by_a_stray_mark_stays_one_quote(context: ArticleContext) -> None:
+    _, extra = enriched(SECOND, context)
+    assert extra.quotes[-1].speaker == "Rajnath Singh"
+    assert extra.quotes[-1].text.startswith("We also agreed")
+    assert extra.quotes[-1].text.endswith("Secreatry Hegseth")
+
+
+def test_quote_with_leading_attribution() -> None:
+    matcher = PeopleMatcher([Person("Pete Hegseth", ("Hegseth",))])
+    quotes = find_quotes(['Hegseth told reporters: "India is a key partner in the region."'], matcher)
+    assert quotes == (Quote("Pete Hegseth", "India is a key partner in the region."),)
+
+
+def test_people_from_watch_list_and_other_full_names() -> None:
+    matcher = PeopleMatcher([Person("Rajnath Singh", ("Singh", "Defence Minister Rajnath Singh"))])
+    text = (
+        "Defence Minister Rajnath Singh met Secretary of State Marco Rubio. Singh said the talks went well. "
+        "The meeting took place in New Delhi, and Indian Army chief General Upendra Dwivedi attended."
+    )
+    assert matcher.people("A headline With Capital Words", text) == (
+        "Rajnath Singh",
+        "Marco Rubio",
+        "Upendra Dwivedi",
+    )
+
+
+def test_people_in_the_samples(context: ArticleContext) -> None:
+    _, extra = enriched(SECOND, context)
+    assert extra.people == ("Rajnath Singh", "Pete Hegseth", "Narendra Modi")
+
+
+def test_summary_is_the_lead_without_dateline(context: ArticleContext) -> None:
+    clean, extra = enriched(SECOND, context)
+    assert extra.summary.startswith("Defence Minister Rajnath Singh and his American counterpart")
+    assert "New Delhi:" not in extra.summary
+    assert extra.summary in clean.paragraphs[0]
+
+
+def test_key_points_are_informative_and_not_the_lead(context: ArticleContext) -> None:
+    clean, extra = enriched(FIRST, context)
+    assert 3 <= len(extra.key_points) <= 5
+    assert extra.summary not in extra.key_points
+    assert all(not p.startswith('"') for p in extra.key_points)
+    assert all(any(p in para for para in clean.paragraphs) for p in extra.key_points)
+
+
+def test_short_story_key_points() -> None:
+    paragraphs = ["One two three four five six seven eight nine ten."]
+    assert summary.key_points(paragraphs, paragraphs[0]) == ()
+
+
+def test_pillars_strongest_first_and_explained(context: ArticleContext) -> None:
+    clean, extra = enriched(FIRST, context)
+    assert extra.pillars[0] == "defence-industry"
+    assert "counter-terrorism" in extra.pillars
+    assert "general" not in extra.pillars
+    text = context.classifier.explain(clean.title, clean.body)
+    assert "counter-terrorism  score 9" in text
+    assert "3 x 'fight against terrorism'" in text
+
+
+def test_catch_all_when_nothing_matches(sample_config: Config) -> None:
+    classifier = PillarClassifier(sample_config.pillars)
+    assert classifier.classify("Cricket final", "The match ended in a draw after rain.") == ("general",)
+
+
+def test_whole_words_and_minimum_score() -> None:
+    classifier = PillarClassifier(
+        (Pillar("ct", "CT", keywords=("terror", "counter-terrorism")), Pillar("general", "G", catch_all=True))
+    )
+    assert classifier.classify("T", "Terrorism and terrorists and terrors.") == ("general",)  # no whole word
+    assert classifier.classify("T", "A terror attack.") == ("general",)  # one word is below the minimum
+    assert classifier.classify("T", "Counter-terrorism talks.") == ("ct",)  # a two-word phrase is enough

@@ -1,0 +1,164 @@
+"""The whole stage: files in, briefs out, safely."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+from conftest import ARTICLES, NOW, REPO, write_config
+
+from generator.brief_file import read_brief
+from generator.config import Config
+from generator.ingest import explain_pillars, ingest_articles
+from generator.progress import Reporter
+
+
+def reporter() -> tuple[Reporter, io.StringIO]:
+    err = io.StringIO()
+    return Reporter(out=io.StringIO(), err=err), err
+
+
+def add(config: Config, *names: str) -> None:
+    for name in names:
+        shutil.copy(ARTICLES / name, config.paths.articles / name)
+
+
+def briefs(config: Config) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(config.paths.briefs.iterdir())}
+
+
+def test_sample_briefs_are_what_ingest_writes(project: Path) -> None:
+    config = write_config(project)
+    report = ingest_articles(config, reporter()[0])
+    assert (report.articles, report.briefs, report.written, report.failures) == (2, 2, 2, [])
+    committed = {p.name: p.read_bytes() for p in (REPO / "content" / "briefs").glob("*.md")}
+    assert briefs(config) == committed
+
+
+def test_sample_briefs_hold_the_metadata(project: Path) -> None:
+    config = write_config(project)
+    ingest_articles(config, reporter()[0])
+    first, second = (read_brief(p, config.site.tz) for p in sorted(config.paths.briefs.glob("*.md"))[::-1])
+    assert first.title == "Rajnath Singh, Hegseth discuss boosting Indo-US defence industry ties"
+    assert first.date.isoformat() == "2025-07-01T22:10:00+05:30"
+    assert first.sources[0].name == "Business Standard"
+    assert first.sources[0].file == "content/articles/000_3767b9aef26316b2.txt"
+    assert len(first.sources[0].sha256 or "") == 64
+    assert second.date.isoformat() == "2025-02-06T20:09:00+05:30"
+    assert (second.sources[0].name, second.sources[0].byline) == ("ETV Bharat", "PTI")
+    assert second.tags == ["Defence", "Rajnath Singh"]
+    assert second.standfirst and second.standfirst.startswith("Rajnath Singh and Pete Hegseth agreed")
+    for brief in (first, second):
+        paragraphs = brief.body.strip().split("\n\n")
+        assert len(paragraphs) == len(set(paragraphs))
+        assert "File photo" not in brief.body and "TAGGED" not in brief.body and "Copyright" not in brief.body
+    assert second.body.startswith("New Delhi: ")
+    assert "Rajnath Singh" in first.people and "Pete Hegseth" in first.people
+
+
+def test_rerun_changes_nothing_and_changed_article_updates(project: Path) -> None:
+    config = write_config(project)
+    ingest_articles(config, reporter()[0])
+    before = briefs(config)
+    mtimes = {p.name: p.stat().st_mtime_ns for p in config.paths.briefs.iterdir()}
+    report = ingest_articles(config, reporter()[0])
+    assert report.written == 0
+    assert briefs(config) == before
+    assert {p.name: p.stat().st_mtime_ns for p in config.paths.briefs.iterdir()} == mtimes
+    article = config.paths.articles / "000_3767b9aef26316b2.txt"
+    article.write_text(article.read_text(encoding="utf-8").replace("third telephone", "fourth telephone"))
+    report = ingest_articles(config, reporter()[0])
+    assert report.written == 1
+    changed = [name for name, data in briefs(config).items() if data != before[name]]
+    assert changed == ["2025-07-01-rajnath-singh-hegseth-discuss-boosting-indo-us-defence-industry.md"]
+    assert b"fourth telephone" in briefs(config)[changed[0]]
+
+
+def test_hand_edited_brief_is_kept_then_forced_with_backup(project: Path) -> None:
+    config = write_config(project)
+    ingest_articles(config, reporter()[0])
+    path = (
+        config.paths.briefs / "2025-07-01-rajnath-singh-hegseth-discuss-boosting-indo-us-defence-industry.md"
+    )
+    edited = path.read_text(encoding="utf-8").replace("title: Rajnath", "title: Edited Rajnath")
+    path.write_text(edited, encoding="utf-8")
+    rep, err = reporter()
+    report = ingest_articles(config, rep)
+    assert report.kept_edited == [path]
+    assert path.read_text(encoding="utf-8") == edited
+    assert "edited by hand" in err.getvalue() and path.name in err.getvalue()
+    report = ingest_articles(config, reporter()[0], force=True)
+    assert report.kept_edited == []
+    assert "title: Rajnath" in path.read_text(encoding="utf-8")
+    backups = list(config.paths.briefs.glob(path.name + ".bak-*"))
+    assert len(backups) == 1 and backups[0].read_text(encoding="utf-8") == edited
+    assert len(list(config.paths.briefs.glob("*.md"))) == 2
+
+
+def test_bad_articles_fail_one_by_one(project: Path) -> None:
+    config = write_config(project)
+    (config.paths.articles / "empty.txt").write_bytes(b"")
+    (config.paths.articles / "noheader.txt").write_text("Hello\n\nworld.\n")
+    (config.paths.articles / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    rep, err = reporter()
+    report = ingest_articles(config, rep)
+    assert report.articles == 5 and report.briefs == 2
+    assert sorted(f.file.name for f in report.failures) == ["binary.txt", "empty.txt", "noheader.txt"]
+    assert all(str(f.file).startswith("content/articles/") for f in report.failures)
+    assert err.getvalue().count("error:") == 3
+
+
+def test_same_story_from_two_outlets_merges_different_stories_stay(project: Path) -> None:
+    config = write_config(project)
+    add(config, "desh_intel.txt", "bharat_times_intel.txt", "globalwire_logistics.txt")
+    ingest_articles(config, reporter()[0], now=NOW)
+    loaded = [read_brief(p, config.site.tz) for p in sorted(config.paths.briefs.glob("*.md"))]
+    assert len(loaded) == 4  # the two samples, the merged intelligence story, the logistics story
+    merged = next(b for b in loaded if len(b.sources) > 1)
+    assert [s.name for s in merged.sources] == ["Desh Samachar", "Bharat Times"]  # earliest first
+    assert merged.title == "India, US to deepen intelligence sharing on maritime threats"
+
+
+def test_slug_is_stable_as_articles_arrive(project: Path) -> None:
+    config = write_config(project)
+    add(config, "bharat_times_intel.txt")
+    ingest_articles(config, reporter()[0], now=NOW)
+    first = set(briefs(config))
+    add(config, "desh_intel.txt")
+    ingest_articles(config, reporter()[0], now=NOW)
+    assert first <= set(briefs(config))  # the later, earlier-dated outlet joins the existing brief
+
+
+def test_explicit_paths_and_explain(project: Path) -> None:
+    config = write_config(project)
+    path = config.paths.articles / "002_7c320d737f285159.txt"
+    report = ingest_articles(config, reporter()[0], paths=[path])
+    assert (report.articles, report.briefs) == (1, 1)
+    text = explain_pillars(config, path)
+    assert "intelligence" in text and "'intelligence'" in text and "score" in text
+
+
+def test_html_page(project: Path) -> None:
+    config = write_config(project)
+    html = """<html><head><title>India, US hold naval talks | Example Times</title>
+    <meta property="og:title" content="India, US hold naval talks">
+    <meta property="og:site_name" content="Example Times">
+    <meta property="article:published_time" content="2025-06-02T10:15:00+05:30">
+    <meta name="author" content="Asha Rao"></head><body><nav>Home | World | Sport</nav>
+    <article><h1>India, US hold naval talks</h1>
+    <p>India and the United States held naval talks in Goa on Monday to plan joint drills this year.</p>
+    <p>The talks covered maritime domain awareness and logistics, the Indian Navy said in a statement.</p>
+    <p>Share on WhatsApp</p>
+    <p>The next round of talks will be held in Hawaii in December, officials said.</p></article>
+    <footer>Copyright 2025 Example Times</footer></body></html>"""
+    (config.paths.articles / "page.html").write_text(html, encoding="utf-8")
+    report = ingest_articles(config, reporter()[0], now=datetime(2025, 8, 1, tzinfo=UTC))
+    assert report.failures == []
+    brief = next(read_brief(p, config.site.tz) for p in config.paths.briefs.glob("*.md") if "naval" in p.name)
+    assert brief.title == "India, US hold naval talks"
+    assert brief.date.isoformat() == "2025-06-02T10:15:00+05:30"
+    assert "Share on WhatsApp" not in brief.body
+    assert brief.body.count("\n\n") == 2
+    assert brief.sources[0].name == "Example Times"

@@ -1,0 +1,73 @@
+"""Grouping same-story articles, and slugs that are safe, unique and stable."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.ingest import merge, slugs, writer
+from generator.ingest.shingles import shingles
+
+
+def test_slug_shape() -> None:
+    title = "Rajnath Singh, Hegseth discuss boosting Indo-US defence industry ties"
+    assert (
+        slugs.base_slug(title, date(2025, 7, 1))
+        == "2025-07-01-rajnath-singh-hegseth-discuss-boosting-indo-us-defence-industry"
+    )
+    assert (
+        slugs.base_slug("Ça coûte 5 € à Łódź: Straße", date(2025, 1, 2))
+        == "2025-01-02-ca-coute-5-a-lodz-strasse"
+    )
+    assert slugs.base_slug("../../etc/passwd", date(2025, 1, 2)) == "2025-01-02-etc-passwd"
+    assert slugs.base_slug("रक्षा मंत्री", date(2025, 1, 2)) == "2025-01-02-brief"
+
+
+def test_collisions_get_stable_suffixes_regardless_of_order() -> None:
+    a = slugs.SlugRequest("2025-07-01-talks", "content/articles/a.txt", ("content/articles/a.txt",))
+    b = slugs.SlugRequest("2025-07-01-talks", "content/articles/b.txt", ("content/articles/b.txt",))
+    first = slugs.assign_slugs([a, b], {})
+    assert first[0] == "2025-07-01-talks" and first[1].startswith("2025-07-01-talks-")
+    assert slugs.assign_slugs([b, a], {"content/articles/a.txt": "2025-07-01-talks"}) == first[::-1]
+
+
+def test_unsafe_slug_cannot_be_written(tmp_path: Path) -> None:
+    with pytest.raises(ValueError):
+        writer.brief_path(tmp_path, "../evil")
+    assert writer.brief_path(tmp_path, "2025-01-01-ok") == tmp_path / "2025-01-01-ok.md"
+
+
+def test_shingles_are_stable_and_similar_texts_share_them() -> None:
+    text = "India and the US agreed on Tuesday to expand intelligence sharing on maritime threats."
+    assert shingles(text) == shingles(text.upper())
+    assert len(shingles(text) & shingles(text + " Officials said so.")) >= len(shingles(text)) - 1
+
+
+def test_grouping_does_not_compare_every_pair(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = 0
+    real = merge._same_story
+
+    def counting(a, b):  # type: ignore[no-untyped-def]
+        nonlocal calls
+        calls += 1
+        return real(a, b)
+
+    monkeypatch.setattr(merge, "_same_story", counting)
+    from datetime import UTC, datetime
+
+    from generator.ingest.model import CleanArticle, Enrichment, IngestedArticle
+
+    def article(i: int, text: str) -> IngestedArticle:
+        clean = CleanArticle("t", datetime(2025, 1, 1, tzinfo=UTC), (text,))
+        return IngestedArticle(f"f{i:04d}.txt", "0", clean, Enrichment("", (), (), (), ()), shingles(text))
+
+    articles = [
+        article(i, f"story number {i} " + " ".join(f"w{i}x{j}" for j in range(40))) for i in range(400)
+    ]
+    articles.append(article(400, articles[7].clean.paragraphs[0] + " extra"))
+    stories = merge.group_stories(articles)
+    assert len(stories) == 400
+    assert calls < 1000  # all pairs would be 80,000
+    assert [a.file for a in next(s for s in stories if len(s) == 2)] == ["f0007.txt", "f0400.txt"]
