@@ -42,3 +42,11 @@ format: $(VENV)/.installed-dev
 clean:
 	rm -rf $(VENV) site .briefing .briefing.lock .pytest_cache .ruff_cache tests/artifacts *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+.PHONY: bench bench-quick
+# Times ingest, render and incremental builds at 1,000 and 10,000 briefs; writes bench/RESULTS.md.
+bench: $(VENV)/.installed-base
+	$(BIN)/python bench/run.py $(ARGS)
+
+bench-quick: $(VENV)/.installed-base
+	$(BIN)/python bench/run.py --quick $(ARGS)

@@ -18,14 +18,22 @@ from generator.progress import Reporter
 
 OK, INPUT_FAILED, USAGE_ERROR = 0, 1, 2
 
+# The stages report each failure through the Reporter as they meet it, so a long run shows problems
+# as they happen; the functions here only summarise.
+
 
 def _arrow() -> str:
     encoding = (getattr(sys.stdout, "encoding", None) or "ascii").lower()
     return "→" if "utf" in encoding else "->"
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def _ingest_part(report: IngestReport) -> str:
-    part = f"{report.articles} articles {_arrow()} {report.briefs} briefs ({len(report.failures)} failed"
+    articles, briefs = _count(report.articles, "article"), _count(report.briefs, "brief")
+    part = f"{articles} {_arrow()} {briefs} ({len(report.failures)} failed"
     if report.kept_edited:
         part += f", {len(report.kept_edited)} hand-edited kept"
     return part + ")"
@@ -33,7 +41,7 @@ def _ingest_part(report: IngestReport) -> str:
 
 def _render_part(report: RenderReport) -> str:
     failed = f" ({len(report.failures)} briefs failed)" if report.failures else ""
-    return f"{report.pages} pages, {report.feeds} feeds{failed}"
+    return f"{_count(report.pages, 'page')}, {_count(report.feeds, 'feed')}{failed}"
 
 
 def _status(*failure_lists: Sequence[object]) -> int:
@@ -43,19 +51,13 @@ def _status(*failure_lists: Sequence[object]) -> int:
 def _ingest(config: Config, reporter: Reporter, paths: Sequence[Path] | None, force: bool) -> IngestReport:
     from generator.ingest import ingest_articles  # imported late: the CLI's --help stays fast
 
-    report = ingest_articles(config, reporter, paths=paths, force=force)
-    for failure in report.failures:
-        reporter.failure(failure)
-    return report
+    return ingest_articles(config, reporter, paths=paths, force=force)
 
 
 def _render(config: Config, reporter: Reporter) -> RenderReport:
     from generator.site import render_site
 
-    report = render_site(config, reporter)
-    for failure in report.failures:
-        reporter.failure(failure)
-    return report
+    return render_site(config, reporter)
 
 
 def run_build(config: Config, reporter: Reporter) -> int:

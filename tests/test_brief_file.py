@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -115,5 +115,5 @@ def test_read_brief_accepts_bom_and_crlf_and_names_non_utf8(tmp_path: Path) -> N
 
 
 def test_naive_datetime_gets_the_site_zone() -> None:
-    brief = parse_brief("---\ntitle: T\ndate: 2025-01-01 10:00:00\n---\nx\n", Path("t.md"), timezone.utc)
-    assert brief.date == datetime(2025, 1, 1, 10, tzinfo=timezone.utc)
+    brief = parse_brief("---\ntitle: T\ndate: 2025-01-01 10:00:00\n---\nx\n", Path("t.md"), UTC)
+    assert brief.date == datetime(2025, 1, 1, 10, tzinfo=UTC)

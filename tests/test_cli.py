@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-SUMMARY = re.compile(r"^(\d+) articles (→|->) (\d+) briefs \((\d+) failed\), (\d+) pages, (\d+) feeds in [\d.]+ s$")
+SUMMARY = re.compile(
+    r"^(\d+) articles? (→|->) (\d+) briefs? \((\d+) failed\), (\d+) pages?, (\d+) feeds? in [\d.]+ s$"
+)
 
 
 def briefing(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -80,7 +82,10 @@ def test_config_error_exits_2_and_writes_nothing(project: Path) -> None:
     config.write_text(config.read_text(encoding="utf-8").replace("Asia/Kolkata", "Asia/Atlantis"), "utf-8")
     result = briefing(project, "build")
     assert result.returncode == 2
-    assert "briefing.yaml" in result.stderr and "site.timezone: unknown time zone 'Asia/Atlantis'" in result.stderr
+    assert (
+        "briefing.yaml" in result.stderr
+        and "site.timezone: unknown time zone 'Asia/Atlantis'" in result.stderr
+    )
     assert not (project / "site").exists()
     assert list((project / "content" / "briefs").iterdir()) == []
 

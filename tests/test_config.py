@@ -104,7 +104,9 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
 
 def test_two_catch_all_pillars_are_refused(tmp_path: Path) -> None:
     pillars = [{"slug": "a", "title": "A", "catch_all": True}, {"slug": "b", "title": "B", "catch_all": True}]
-    assert any("only one pillar may be catch_all" in p for p in problems_for(tmp_path, {**VALID, "pillars": pillars}))
+    assert any(
+        "only one pillar may be catch_all" in p for p in problems_for(tmp_path, {**VALID, "pillars": pillars})
+    )
 
 
 def test_invalid_yaml_names_line_and_column(tmp_path: Path) -> None:

@@ -37,11 +37,13 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temp_file(tmp_path: Pat
     assert [p.name for p in tmp_path.iterdir()] == ["brief.md"]
 
 
-def test_a_second_build_waits_then_refuses_clearly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_second_build_waits_then_refuses_clearly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     reporter = Reporter()
-    with project_lock(tmp_path, reporter), pytest.raises(BuildLockedError, match="another build still holds"):
-        with project_lock(tmp_path, reporter, wait_seconds=0.3):
-            pass
+    refused = pytest.raises(BuildLockedError, match="another build still holds")
+    with project_lock(tmp_path, reporter), refused, project_lock(tmp_path, reporter, wait_seconds=0.3):
+        pass
     assert f"(pid {os.getpid()})" in capsys.readouterr().err
     with project_lock(tmp_path, Reporter(QUIET)):  # released: the next build goes ahead
         pass

@@ -30,7 +30,9 @@ def test_triggers_push_schedule_and_by_hand() -> None:
 def test_builds_with_make_and_the_pages_base_url() -> None:
     build = load()["jobs"]["build"]
     assert uses(build)[:3] == ["actions/checkout", "actions/setup-python", "actions/configure-pages"]
-    pages_id = next(s["id"] for s in build["steps"] if s.get("uses", "").startswith("actions/configure-pages"))
+    pages_id = next(
+        s["id"] for s in build["steps"] if s.get("uses", "").startswith("actions/configure-pages")
+    )
     run = next(s["run"] for s in build["steps"] if "make build" in s.get("run", ""))
     assert f"--base-url ${{{{ steps.{pages_id}.outputs.base_url }}}}" in run
     upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact"))

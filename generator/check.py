@@ -1,0 +1,177 @@
+"""``briefing check``: problems in the built site a reader would hit.
+
+Broken internal links and missing assets (every href/src of every HTML page, resolved the way a
+browser would from the page's URL under the base path), links to missing fragment ids, feeds that
+do not parse, sitemap entries with no page, and briefs the renderer would skip.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import feedparser
+
+from generator.config import Config
+from generator.site.load import load_briefs
+
+URL_ATTRIBUTES = {"href", "src"}
+SKIPPED_SCHEMES = ("mailto:", "tel:", "data:")
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+@dataclass
+class _PageLinks:
+    urls: list[tuple[str, int]] = field(default_factory=list)  # (url, line)
+    ids: set[str] = field(default_factory=set)
+
+
+class _LinkParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found = _PageLinks()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name in URL_ATTRIBUTES:
+                self.found.urls.append((value.strip(), self.getpos()[0]))
+            elif name == "id" or (tag == "a" and name == "name"):
+                self.found.ids.add(value)
+
+
+def _parse_html(path: Path) -> _PageLinks:
+    parser = _LinkParser()
+    parser.feed(path.read_text(encoding="utf-8", errors="replace"))
+    parser.close()
+    return parser.found
+
+
+class _Site:
+    """The built site seen through its URLs: which URL path maps to which file."""
+
+    def __init__(self, root: Path, base_url: str) -> None:
+        self.root = root
+        self.base_url = base_url
+        parts = urlsplit(base_url)
+        self.origin = f"{parts.scheme}://{parts.netloc}"
+        self.base_path = parts.path or "/"
+        self._ids: dict[Path, set[str]] = {}
+
+    def page_url(self, file: Path) -> str:
+        relative = file.relative_to(self.root).as_posix()
+        if relative == "index.html" or relative.endswith("/index.html"):
+            relative = relative[: -len("index.html")]
+        return self.origin + self.base_path + relative
+
+    def file_for(self, url: str) -> Path | None:
+        """The file serving an absolute URL inside the site, or None when it is outside."""
+        parts = urlsplit(url)
+        if f"{parts.scheme}://{parts.netloc}" != self.origin or not parts.path.startswith(self.base_path):
+            return None
+        relative = unquote(parts.path[len(self.base_path) :])
+        target = self.root / relative
+        if relative == "" or relative.endswith("/") or target.is_dir():
+            target = target / "index.html"
+        return target
+
+    def ids(self, file: Path) -> set[str]:
+        if file not in self._ids:
+            self._ids[file] = _parse_html(file).ids
+        return self._ids[file]
+
+    def is_inside(self, url: str) -> bool:
+        return url.startswith(self.origin + self.base_path)
+
+
+def _check_link(site: _Site, page: Path, page_url: str, href: str, line: int) -> str | None:
+    if not href or href.startswith(SKIPPED_SCHEMES):
+        return None
+    resolved = urljoin(page_url, href)
+    scheme = urlsplit(resolved).scheme
+    if scheme not in ("http", "https", ""):
+        return None
+    if not site.is_inside(resolved):
+        same_host = resolved.startswith(site.origin + "/")
+        if same_host and not href.startswith(("http://", "https://")):
+            # A link like "/style.css" escapes the base path: it breaks under a sub-path.
+            return f"{page}:{line}: link {href!r} points outside the site's base path {site.base_path}"
+        return None
+    target = site.file_for(resolved)
+    if target is None or not target.is_file():
+        return f"{page}:{line}: broken link {href!r} (no file for {resolved})"
+    fragment = urlsplit(resolved).fragment
+    if fragment and target.suffix == ".html" and unquote(fragment) not in site.ids(target):
+        return f"{page}:{line}: link {href!r} points at a missing id #{fragment}"
+    return None
+
+
+def _check_pages(site: _Site) -> list[str]:
+    problems = []
+    for page in sorted(site.root.rglob("*.html")):
+        found = _parse_html(page)
+        site._ids[page] = found.ids
+        page_url = site.page_url(page)
+        for href, line in found.urls:
+            problem = _check_link(site, page, page_url, href, line)
+            if problem:
+                problems.append(problem)
+    return problems
+
+
+def _check_feeds(site: _Site) -> list[str]:
+    problems = []
+    for feed in sorted(site.root.rglob("feed.xml")):
+        data = feed.read_bytes()
+        try:
+            ET.fromstring(data)
+        except ET.ParseError as exc:
+            problems.append(f"{feed}: not well-formed XML ({exc})")
+            continue
+        parsed = feedparser.parse(data)
+        if parsed.bozo:
+            problems.append(f"{feed}: feed does not parse ({parsed.bozo_exception})")
+            continue
+        for entry in parsed.entries:
+            link = entry.get("link", "")
+            target = site.file_for(link) if link else None
+            if not link or target is None or not target.is_file():
+                problems.append(f"{feed}: item {entry.get('title', '?')!r} links to a missing page {link!r}")
+    return problems
+
+
+def _check_sitemap(site: _Site) -> list[str]:
+    sitemap = site.root / "sitemap.xml"
+    if not sitemap.is_file():
+        return [f"{sitemap}: missing"]
+    try:
+        tree = ET.fromstring(sitemap.read_bytes())
+    except ET.ParseError as exc:
+        return [f"{sitemap}: not well-formed XML ({exc})"]
+    problems = []
+    for loc in tree.iter(f"{SITEMAP_NS}loc"):
+        url = (loc.text or "").strip()
+        target = site.file_for(url)
+        if target is None or not target.is_file():
+            problems.append(f"{sitemap}: {url!r} has no page in the site")
+    return problems
+
+
+def check_site(config: Config) -> list[str]:
+    """Every problem found, one line each, ``file[:line]: message``; empty when all is well."""
+    problems = [str(f) for f in load_briefs(config).failures]
+    root = config.paths.output
+    if not (root / "index.html").is_file():
+        return [*problems, f"{root}: no built site here (run 'briefing build' first)"]
+    site = _Site(root, config.site.base_url)
+    problems += _check_pages(site)
+    problems += _check_feeds(site)
+    problems += _check_sitemap(site)
+    for required in (".nojekyll", "404.html", "robots.txt", "feed.xml"):
+        if not (root / required).is_file():
+            problems.append(f"{root / required}: missing")
+    return problems

@@ -1,0 +1,116 @@
+"""RSS 2.0 feeds with feedgen: ``feed.xml`` for every brief, ``pillars/<p>/feed.xml`` per pillar.
+
+feedgen's traps, each handled here: it stamps ``now()`` as lastBuildDate unless told otherwise
+(we use the newest brief's date, so rebuilds are byte-identical); ``add_entry()`` prepends unless
+``order='append'``; a URL guid needs ``permalink=True``; and content:encoded gets absolute URLs,
+since readers resolve relative ones inconsistently.
+
+Categories: one ``<category>`` per pillar of the brief, its term the pillar's *title* (what a reader
+sees) and its ``domain`` the pillar page's absolute URL (what a program can match on).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+from feedgen.feed import FeedGenerator
+
+from generator.site import urls
+from generator.site.markdown import absolutize
+from generator.site.structure import BriefDetail, SiteModel
+from generator.site.templating import FEED_ITEM_TEMPLATE, SiteInfo, Templates
+
+# An empty feed on an empty site still needs a lastBuildDate that does not change between builds.
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    title: str
+    url: str  # absolute; also the guid
+    summary: str
+    content_html: str  # absolute URLs only
+    date: datetime
+    categories: tuple[tuple[str, str], ...]  # (term = pillar title, domain = pillar URL)
+
+
+@dataclass(frozen=True)
+class Feed:
+    path: str  # site path of the feed file
+    title: str
+    description: str
+    link: str  # absolute URL of the HTML page the feed belongs to
+    items: tuple[FeedItem, ...]  # newest first
+    updated: datetime
+
+
+def feed_item(detail: BriefDetail, templates: Templates, site: SiteInfo) -> FeedItem:
+    url = urls.absolute(site.base_url, detail.card.url)
+    body = replace(detail, body_html=absolutize(detail.body_html, url))
+    context = {"site": site, "brief": body, "url": lambda path: urls.absolute(site.base_url, path)}
+    content = templates.render(FEED_ITEM_TEMPLATE, context, f"the feed item of {detail.card.slug}")
+    return FeedItem(
+        title=detail.card.title,
+        url=url,
+        # feedgen puts content in <description> when there is none; never leave it empty
+        summary=detail.card.summary or detail.standfirst or detail.card.title,
+        content_html=content.strip(),
+        date=detail.date,
+        categories=tuple((b.title, urls.absolute(site.base_url, b.url)) for b in detail.card.pillars),
+    )
+
+
+def plan_feeds(model: SiteModel, site: SiteInfo, limit: int, item: Callable[[str], FeedItem]) -> list[Feed]:
+    """The site feed and one feed per pillar; ``item(slug)`` builds (and caches) a FeedItem."""
+    fallback = model.newest or EPOCH
+    feeds = [
+        Feed(
+            path=urls.FEED,
+            title=site.title,
+            description=site.description or site.title,
+            link=site.base_url,
+            items=tuple(item(b.slug) for b in model.briefs[:limit]),
+            updated=fallback,
+        )
+    ]
+    for group in model.pillars:
+        slugs = group.briefs[:limit]
+        feeds.append(
+            Feed(
+                path=group.feed_url,
+                title=f"{group.title} · {site.title}",
+                description=group.description or f"Briefs on {group.title}.",
+                link=urls.absolute(site.base_url, group.url),
+                items=tuple(item(s) for s in slugs),
+                updated=model.details[slugs[0]].date if slugs else fallback,
+            )
+        )
+    return feeds
+
+
+def render_feed(feed: Feed, site: SiteInfo) -> bytes:
+    fg = FeedGenerator()
+    fg.title(feed.title)
+    fg.description(feed.description)
+    fg.link(href=urls.absolute(site.base_url, feed.path), rel="self", type="application/rss+xml")
+    # feedgen makes the *last* link the RSS <link>, so the page the feed belongs to goes last.
+    fg.link(href=feed.link, rel="alternate")
+    fg.language(site.language)
+    fg.generator("briefing")
+    fg.lastBuildDate(feed.updated)
+    for item in feed.items:
+        entry = fg.add_entry(order="append")
+        entry.title(item.title)
+        entry.link(href=item.url)
+        entry.guid(item.url, permalink=True)
+        # Readers treat <description> as HTML: escape the plain-text summary so "<img ...>" stays text.
+        entry.description(html.escape(item.summary, quote=False))
+        entry.content(item.content_html)
+        entry.pubDate(item.date)
+        entry.updated(item.date)
+        for term, domain in item.categories:
+            entry.category(term=term, scheme=domain)
+    return fg.rss_str(pretty=True)

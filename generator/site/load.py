@@ -1,0 +1,73 @@
+"""Read the published briefs: every ``*.md`` in the briefs folder, newest first.
+
+A brief that cannot be used (bad front matter, a pillar the config does not know, a slug another
+file already took) is reported as a Failure naming its file and skipped; the rest still render.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from generator.brief_file import read_brief
+from generator.config import Config
+from generator.errors import InputError
+from generator.model import Brief, Failure
+
+
+@dataclass
+class LoadedBriefs:
+    briefs: list[Brief] = field(default_factory=list)  # published, newest first, ties by slug
+    failures: list[Failure] = field(default_factory=list)
+    drafts: int = 0
+
+
+def newest_first(brief: Brief) -> tuple[float, str]:
+    return (-brief.date.timestamp(), brief.slug)
+
+
+def brief_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*.md") if p.is_file())
+
+
+def _key_line(path: Path, key: str) -> int | None:
+    """The line of a top-level front-matter key, so the user is sent straight to it."""
+    with path.open(encoding="utf-8-sig", errors="replace") as handle:
+        for number, line in enumerate(handle, start=1):
+            if line.startswith(f"{key}:"):
+                return number
+    return None
+
+
+def load_briefs(config: Config) -> LoadedBriefs:
+    result = LoadedBriefs()
+    known = config.pillar_by_slug
+    catch_all = config.catch_all.slug
+    owner: dict[str, Path] = {}
+    for path in brief_files(config.paths.briefs):
+        try:
+            brief = read_brief(path, config.site.tz)
+        except InputError as exc:
+            result.failures.append(Failure(exc.file, exc.message, exc.line))
+            continue
+        if brief.draft:
+            result.drafts += 1
+            continue
+        unknown = [p for p in brief.pillars if p not in known]
+        if unknown:
+            names = ", ".join(repr(p) for p in unknown)
+            message = f"pillars: {names} not in the config (known: {', '.join(known)})"
+            result.failures.append(Failure(path, message, _key_line(path, "pillars")))
+            continue
+        if brief.slug in owner:
+            message = f"slug: {brief.slug!r} is already used by {owner[brief.slug]}; slugs must be unique"
+            result.failures.append(Failure(path, message, _key_line(path, "slug")))
+            continue
+        owner[brief.slug] = path
+        # A brief with no pillar still has to appear somewhere: the catch-all collects it.
+        pillars = list(dict.fromkeys(brief.pillars)) or [catch_all]
+        result.briefs.append(replace(brief, pillars=pillars))
+    result.briefs.sort(key=newest_first)
+    return result

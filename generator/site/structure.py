@@ -1,0 +1,237 @@
+"""The site model: the published briefs grouped the ways the site shows them, with display values.
+
+Everything a template prints is prepared here (formatted dates, source lines, badges, site paths)
+so templates hold markup only. Each brief is rendered from Markdown once; pages and feeds reuse it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from urllib.parse import quote, urlsplit
+
+from generator.config import Config
+from generator.model import Brief
+from generator.site import urls
+from generator.site.markdown import render_markdown
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+# RFC 3986 reserved and unreserved characters, plus "%" so existing escapes are kept.
+URL_SAFE = ":/?#[]@!$&'()*+,;=-._~%"
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url: str  # site path
+
+
+@dataclass(frozen=True)
+class PillarBadge:
+    slug: str
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class BriefCard:
+    """What a listing shows of one brief."""
+
+    slug: str
+    title: str
+    url: str
+    date_iso: str
+    date_text: str
+    sources_text: str
+    summary: str
+    pillars: tuple[PillarBadge, ...]
+
+
+@dataclass(frozen=True)
+class SourceView:
+    name: str
+    url: str | None
+    byline: str | None
+    published_iso: str | None
+    published_text: str | None
+
+
+@dataclass(frozen=True)
+class BriefDetail:
+    """What a brief's own page (and its feed item) shows."""
+
+    card: BriefCard
+    date: datetime
+    datetime_text: str  # "1 July 2025, 22:10 IST (UTC+05:30)"
+    standfirst: str | None
+    key_points: tuple[str, ...]
+    quotes: tuple[tuple[str, str], ...]  # (speaker, text)
+    body_html: str  # safe: markdown-it with raw HTML off
+    sources: tuple[SourceView, ...]
+    people: tuple[str, ...]
+    tags: tuple[str, ...]
+    primary: PillarBadge
+    older: Link | None = None  # neighbours in the primary pillar's list
+    newer: Link | None = None
+
+
+@dataclass(frozen=True)
+class PillarGroup:
+    slug: str
+    title: str
+    description: str
+    url: str
+    feed_url: str
+    briefs: tuple[str, ...]  # slugs, newest first
+
+
+@dataclass(frozen=True)
+class Month:
+    key: str  # "2025-07", also the heading's id
+    title: str  # "July 2025"
+    briefs: tuple[str, ...]
+
+
+@dataclass
+class SiteModel:
+    briefs: list[Brief]  # newest first, ties by slug
+    details: dict[str, BriefDetail] = field(default_factory=dict)
+    pillars: list[PillarGroup] = field(default_factory=list)  # config order
+    months: list[Month] = field(default_factory=list)  # newest first
+
+    @property
+    def newest(self) -> datetime | None:
+        return self.briefs[0].date if self.briefs else None
+
+    def card(self, slug: str) -> BriefCard:
+        return self.details[slug].card
+
+
+def date_text(when: datetime) -> str:
+    return f"{when.day} {MONTHS[when.month - 1]} {when.year}"
+
+
+def offset_text(when: datetime) -> str:
+    offset = when.utcoffset() or timedelta(0)
+    sign = "-" if offset < timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def datetime_text(when: datetime, config: Config) -> str:
+    """Date, time and zone; the zone's abbreviation when the site's time zone has that offset."""
+    local = when.astimezone(config.site.tz)
+    zone = offset_text(when)
+    name = local.tzname() or ""
+    if local.utcoffset() == when.utcoffset() and name.isalpha():
+        zone = f"{name} ({zone})"
+    return f"{date_text(when)}, {when:%H:%M} {zone}"
+
+
+def _source_name(name: str | None, url: str | None) -> str:
+    if name:
+        return name
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else "Unknown source"
+
+
+def _card(brief: Brief, badges: dict[str, PillarBadge]) -> BriefCard:
+    names = dict.fromkeys(_source_name(s.name, s.url) for s in brief.sources)
+    return BriefCard(
+        slug=brief.slug,
+        title=brief.title,
+        url=urls.brief(brief.slug),
+        date_iso=brief.date.isoformat(),
+        date_text=date_text(brief.date),
+        sources_text=", ".join(names),
+        summary=brief.summary,
+        pillars=tuple(badges[p] for p in brief.pillars),
+    )
+
+
+def _safe_url(url: str | None) -> str | None:
+    """Source URLs come from scraped articles: only http(s) ones become links, percent-encoded
+    where they hold characters a URL may not (quotes, spaces, angle brackets)."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return quote(url.strip(), safe=URL_SAFE)
+
+
+def _detail(brief: Brief, card: BriefCard, config: Config) -> BriefDetail:
+    sources = tuple(
+        SourceView(
+            name=_source_name(s.name, s.url),
+            url=_safe_url(s.url),
+            byline=s.byline,
+            published_iso=s.published.isoformat() if s.published else None,
+            published_text=date_text(s.published) if s.published else None,
+        )
+        for s in brief.sources
+    )
+    return BriefDetail(
+        card=card,
+        date=brief.date,
+        datetime_text=datetime_text(brief.date, config),
+        standfirst=brief.standfirst,
+        key_points=tuple(brief.key_points),
+        quotes=tuple((q.speaker, q.text) for q in brief.quotes),
+        body_html=render_markdown(brief.body),
+        sources=sources,
+        people=tuple(brief.people),
+        tags=tuple(brief.tags),
+        primary=card.pillars[0],
+    )
+
+
+def build_model(config: Config, briefs: list[Brief]) -> SiteModel:
+    """Group ``briefs`` (already newest first) by pillar and month, with prev/next in O(n)."""
+    badges = {p.slug: PillarBadge(p.slug, p.title, urls.pillar(p.slug)) for p in config.pillars}
+    model = SiteModel(briefs=briefs)
+    by_pillar: dict[str, list[str]] = {p.slug: [] for p in config.pillars}
+    months: dict[tuple[int, int], list[str]] = {}
+    for brief in briefs:
+        model.details[brief.slug] = _detail(brief, _card(brief, badges), config)
+        for slug in brief.pillars:
+            by_pillar[slug].append(brief.slug)
+        months.setdefault((brief.date.year, brief.date.month), []).append(brief.slug)
+    model.pillars = [
+        PillarGroup(p.slug, p.title, p.description, urls.pillar(p.slug), urls.pillar_feed(p.slug),
+                    tuple(by_pillar[p.slug]))
+        for p in config.pillars
+    ]  # fmt: skip
+    # Briefs sort by instant, so a month holding briefs with different offsets can appear out of
+    # calendar order; sorting the keys keeps the archive's headings strictly newest first.
+    model.months = [
+        Month(f"{y:04d}-{m:02d}", f"{MONTHS[m - 1]} {y}", tuple(slugs))
+        for (y, m), slugs in sorted(months.items(), reverse=True)
+    ]
+    _link_neighbours(model, by_pillar)
+    return model
+
+
+def _link_neighbours(model: SiteModel, by_pillar: dict[str, list[str]]) -> None:
+    """Older/newer brief within each brief's primary pillar, as that pillar's page lists them."""
+    position = {slug: {s: i for i, s in enumerate(slugs)} for slug, slugs in by_pillar.items()}
+    for slug, detail in model.details.items():
+        pillar = detail.primary.slug
+        listing = by_pillar[pillar]
+        i = position[pillar][slug]
+        newer = model.details[listing[i - 1]].card if i > 0 else None
+        older = model.details[listing[i + 1]].card if i + 1 < len(listing) else None
+        model.details[slug] = _with_neighbours(detail, older, newer)
+
+
+def _with_neighbours(detail: BriefDetail, older: BriefCard | None, newer: BriefCard | None) -> BriefDetail:
+    return replace(
+        detail,
+        older=Link(older.title, older.url) if older else None,
+        newer=Link(newer.title, newer.url) if newer else None,
+    )

@@ -1,0 +1,63 @@
+"""The site's URL map, in one place.
+
+Every page is known by its *site path*: the URL path below the base URL, "" for the home page,
+folders ending in "/" (GitHub Pages serves their ``index.html``). Pages link to each other with
+page-relative URLs so the site works under a sub-path, at a domain root and from ``file://``;
+``404.html`` is the exception (Pages serves it at whatever path was requested), so its links are
+rooted at the base path. Feeds, the sitemap and canonical links use absolute URLs.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+HOME = ""
+PILLARS = "pillars/"
+ARCHIVE = "archive/"
+FEED = "feed.xml"
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+NOT_FOUND = "404.html"
+NOJEKYLL = ".nojekyll"
+ASSETS = "assets/"
+STYLESHEET = "assets/style.css"
+
+
+def brief(slug: str) -> str:
+    return f"briefs/{slug}/"
+
+
+def pillar(slug: str, page: int = 1) -> str:
+    return f"pillars/{slug}/" if page == 1 else f"pillars/{slug}/page/{page}/"
+
+
+def pillar_feed(slug: str) -> str:
+    return f"pillars/{slug}/feed.xml"
+
+
+def output_file(site_path: str) -> str:
+    """The file (relative to the output folder) that serves a site path."""
+    return site_path + "index.html" if site_path == "" or site_path.endswith("/") else site_path
+
+
+def absolute(base_url: str, site_path: str) -> str:
+    return base_url + site_path
+
+
+def rooted(base_path: str, site_path: str) -> str:
+    return base_path + site_path
+
+
+def relative(from_path: str, to_path: str) -> str:
+    """A URL for ``to_path`` that works from the page at ``from_path`` (both site paths).
+
+    Climbing to the site root and back down is O(1) and always right, where computing the
+    shortest path is ~10x slower and this runs for every link of every page.
+    """
+    up = "../" * from_path.count("/")
+    return (up + to_path) or "./"
+
+
+def join(base: str, href: str) -> str:
+    """Resolve ``href`` against an absolute URL (used to make feed content absolute)."""
+    return urljoin(base, href)

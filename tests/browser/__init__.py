@@ -1,0 +1,1 @@
+"""Tests of the built site as readers use it: served like GitHub Pages, in a real browser, on paper."""
