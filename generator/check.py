@@ -7,6 +7,7 @@ do not parse, sitemap entries with no page, and briefs the renderer would skip.
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -161,6 +162,78 @@ def _check_sitemap(site: _Site) -> list[str]:
     return problems
 
 
+# --- issue 8: Atom and JSON feeds, the search index, the new page families ---
+
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+FEATURE_FILES = ("atom.xml", "feed.json", "search/index.html", "timeline/index.html", "people/index.html",
+                 "books/index.html")  # fmt: skip
+
+
+def _missing_item_page(site: _Site, feed: Path, title: str, link: str) -> str | None:
+    target = site.file_for(link) if link else None
+    if not link or target is None or not target.is_file():
+        return f"{feed}: item {title!r} links to a missing page {link!r}"
+    return None
+
+
+def _check_atom_feeds(site: _Site) -> list[str]:
+    problems = []
+    for feed in sorted(site.root.rglob("atom.xml")):
+        parsed = feedparser.parse(feed.read_bytes())
+        if parsed.bozo or not parsed.version.startswith("atom"):
+            problems.append(
+                f"{feed}: not a well-formed Atom feed ({parsed.get('bozo_exception', parsed.version)})"
+            )
+            continue
+        for entry in parsed.entries:
+            problem = _missing_item_page(site, feed, entry.get("title", "?"), entry.get("link", ""))
+            if problem:
+                problems.append(problem)
+            elif entry.get("id") != entry.get("link"):
+                problems.append(
+                    f"{feed}: item {entry.get('title', '?')!r} has id {entry.get('id')!r}, not its URL"
+                )
+    return problems
+
+
+def _check_json_feeds(site: _Site) -> list[str]:
+    problems = []
+    for feed in sorted(site.root.rglob("feed.json")):
+        try:
+            data = json.loads(feed.read_text(encoding="utf-8"))
+            items = data["items"]
+            if data.get("version") != JSON_FEED_VERSION or not isinstance(items, list):
+                raise ValueError(f"version {data.get('version')!r}")
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            problems.append(f"{feed}: not a JSON Feed 1.1 ({exc})")
+            continue
+        for item in items:
+            problem = _missing_item_page(site, feed, str(item.get("title", "?")), str(item.get("url", "")))
+            if problem:
+                problems.append(problem)
+    return problems
+
+
+def _check_search(site: _Site) -> list[str]:
+    """With brief pages, the search page needs Pagefind's script and an index whose files all exist."""
+    if not any((site.root / "briefs").glob("*/index.html")):
+        return []
+    bundle = site.root / "pagefind"
+    entry_file = bundle / "pagefind-entry.json"
+    problems = [f"{bundle / name}: missing" for name in ("pagefind.js", "pagefind-entry.json")
+                if not (bundle / name).is_file()]  # fmt: skip
+    if entry_file.is_file():
+        try:
+            languages = json.loads(entry_file.read_text(encoding="utf-8"))["languages"]
+            for info in languages.values():
+                meta = bundle / f"pagefind.{info['hash']}.pf_meta"
+                if not meta.is_file():
+                    problems.append(f"{entry_file}: names a missing index {meta.name}")
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            problems.append(f"{entry_file}: cannot be read ({exc})")
+    return problems
+
+
 def check_site(config: Config) -> list[str]:
     """Every problem found, one line each, ``file[:line]: message``; empty when all is well."""
     problems = [str(f) for f in load_briefs(config).failures]
@@ -171,7 +244,8 @@ def check_site(config: Config) -> list[str]:
     problems += _check_pages(site)
     problems += _check_feeds(site)
     problems += _check_sitemap(site)
-    for required in (".nojekyll", "404.html", "robots.txt", "feed.xml"):
+    problems += _check_atom_feeds(site) + _check_json_feeds(site) + _check_search(site)
+    for required in (".nojekyll", "404.html", "robots.txt", "feed.xml", *FEATURE_FILES):
         if not (root / required).is_file():
             problems.append(f"{root / required}: missing")
     return problems

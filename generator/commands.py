@@ -51,13 +51,13 @@ def _status(*failure_lists: Sequence[object]) -> int:
 def _ingest(config: Config, reporter: Reporter, paths: Sequence[Path] | None, force: bool) -> IngestReport:
     from generator.ingest import ingest_articles  # imported late: the CLI's --help stays fast
 
-    return ingest_articles(config, reporter, paths=paths, force=force)
+    return ingest_articles(config, reporter, paths=paths, force=force, use_cache=True)
 
 
 def _render(config: Config, reporter: Reporter) -> RenderReport:
     from generator.site import render_site
 
-    return render_site(config, reporter)
+    return render_site(config, reporter, use_cache=True)
 
 
 def run_build(config: Config, reporter: Reporter) -> int:

@@ -81,6 +81,11 @@ class ListingSettings:
 
 
 @dataclass(frozen=True)
+class BookSettings:
+    latest: int = 20  # newest briefs in each pillar's briefing book (books/<pillar>/)
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path  # the config file
     root: Path  # the project root: the config file's folder
@@ -90,6 +95,7 @@ class Config:
     people: tuple[Person, ...] = ()
     feeds: FeedSettings = field(default_factory=FeedSettings)
     listing: ListingSettings = field(default_factory=ListingSettings)
+    books: BookSettings = field(default_factory=BookSettings)
 
     @property
     def pillar_by_slug(self) -> dict[str, Pillar]:
@@ -292,7 +298,7 @@ def _check_pillars(pillars: list[Pillar], problems: list[str]) -> tuple[Pillar, 
     return tuple(pillars)
 
 
-TOP_LEVEL = {"site", "paths", "pillars", "people", "feeds", "listing"}
+TOP_LEVEL = {"site", "paths", "pillars", "people", "feeds", "listing", "books"}
 
 
 def parse_config(data: Any, path: Path) -> Config:
@@ -332,6 +338,8 @@ def parse_config(data: Any, path: Path) -> Config:
         home_latest=listing_s.get_positive("home_latest", 10),
         pillar_preview=listing_s.get_positive("pillar_preview", 3),
     )
+    books_s = _Section(top.data.get("books"), "books", problems, {"latest"})
+    books = BookSettings(latest=books_s.get_positive("latest", 20))
     if problems:
         raise ConfigError(path, problems)
     return Config(
@@ -343,6 +351,7 @@ def parse_config(data: Any, path: Path) -> Config:
         people=tuple(people),
         feeds=feeds,
         listing=listing,
+        books=books,
     )
 
 

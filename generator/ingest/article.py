@@ -40,8 +40,7 @@ def relative_file(path: Path, root: Path) -> str:
 
 def read_clean(path: Path, data: bytes, context: ArticleContext) -> tuple[CleanArticle, list[str]]:
     """The clean story of a text dump or HTML page, and warnings (e.g. not UTF-8)."""
-    text, warning = decode(data)
-    warnings = [warning] if warning else []
+    text, warnings = decode(data)
     if path.suffix.lower() in HTML_SUFFIXES:
         from generator.ingest.html_reader import read_html
 

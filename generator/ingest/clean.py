@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from datetime import date, datetime, tzinfo
 
-from generator.ingest import dates, dedupe, publisher, tags
+from generator.ingest import body, dates, dedupe, publisher, tags, trim, zones
 from generator.ingest import lines as L
 from generator.ingest.errors import ArticleError
 from generator.ingest.lines import Kind
@@ -20,7 +20,6 @@ from generator.ingest.model import CleanArticle, RawArticle
 
 MAX_HEADLINE_WORDS = 30
 MAX_STANDFIRST_WORDS = 70
-WEAK_END_SHARE = 0.5  # "Related" ends the story only once this share of its prose is behind us
 PUBLISHED_WINDOW_DAYS = 2  # how far a page date may stray from the header date and still be trusted
 _STOP = frozenset(
     [
@@ -67,6 +66,8 @@ _STOP = frozenset(
 )
 _TEXT_KINDS = (Kind.PROSE, Kind.SENTENCE, Kind.OTHER)
 _META_KINDS = (Kind.BYLINE, Kind.DATE, Kind.CAPTION, Kind.CHROME)
+REPEATED_BELOW_BONUS = 0.5
+FOLLOWS_TITLE_PENALTY = 1.5  # a title-shaped line right under another one is usually the standfirst
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?P<site>[^|–—-]{2,40})$")
 
 
@@ -90,9 +91,13 @@ def _headline(texts: list[str], kinds: list[Kind], first_prose: int) -> int:
     for i in range(first_prose, min(len(texts), first_prose + 6)):
         if kinds[i] is Kind.PROSE:
             lead |= _content_words(texts[i])
-    counts = Counter(dedupe.key(t) for t in texts)
+    # a headline repeated above the story (breadcrumbs, a caption) counts more than one repeated in
+    # the footer, where tag and related-link lines repeat any short label
+    above = Counter(dedupe.key(t) for t in texts[:first_prose])
+    anywhere = Counter(dedupe.key(t) for t in texts)
     best, best_score = -1, float("-inf")
     rank = 0
+    previous, previous_overlap = -2, 0.0  # the last title-shaped line sharing words with the lead
     for i in range(first_prose):
         text = texts[i]
         n = L.word_count(text)
@@ -100,7 +105,14 @@ def _headline(texts: list[str], kinds: list[Kind], first_prose: int) -> int:
             continue
         own = _content_words(text)
         overlap = len(own & lead) / len(own) if own else 0.0
-        score = 2 * overlap + (2 if counts[dedupe.key(text)] > 1 else 0) - 0.1 * rank
+        key = dedupe.key(text)
+        repeat = 2 if above[key] > 1 else (REPEATED_BELOW_BONUS if anywhere[key] > 1 else 0)
+        score = 2 * overlap + repeat - 0.1 * rank
+        # the standfirst follows the headline and shares at least as many words with the lead
+        if previous == i - 1 and previous_overlap >= 0.5 * overlap:
+            score -= FOLLOWS_TITLE_PENALTY
+        if overlap > 0 and n >= 5:  # a short line above ("U.S. Department of State") is a site name
+            previous, previous_overlap = i, overlap
         score += 0 if text.endswith(".") else 1
         score += 0.5 if 5 <= n <= 25 else 0
         if L.starts_with_dateline(text) and n > 12:
@@ -119,8 +131,6 @@ def _standfirst(texts: list[str], kinds: list[Kind], headline: int) -> tuple[int
     first = None
     for i in range(headline + 1, len(texts)):
         n = L.word_count(texts[i])
-        if kinds[i] in (Kind.END, Kind.TAGS):
-            break
         if dedupe.key(texts[i]) == title_key:
             continue
         if (
@@ -155,63 +165,22 @@ def _has_day(text: str) -> bool:
     return found is not None and found.day is not None
 
 
-def _is_body_text(text: str, kind: Kind) -> bool:
-    if kind in (Kind.PROSE, Kind.SENTENCE):
-        return True
-    if kind is not Kind.OTHER:
-        return False
-    n = L.word_count(text)
-    # long unpunctuated paragraphs and lead-ins to a list or quote ("He said:") are story text
-    return n >= 20 or (text.endswith(":") and n >= 6)
-
-
-def _body(texts: list[str], kinds: list[Kind], start: int, skip: set[str]) -> tuple[list[str], int]:
-    """The body paragraphs (repeats removed) and the index where the story ended."""
-    total = sum(L.word_count(texts[i]) for i in range(start, len(texts)) if kinds[i] is Kind.PROSE)
-    paragraphs: list[str] = []
-    kept = 0
-    after_insert = False
-    dateline = ""
-    end = len(texts)
-    for i in range(start, len(texts)):
-        text, kind = texts[i], kinds[i]
-        if paragraphs and (
-            kind in (Kind.END, Kind.TAGS) or (kind is Kind.END_WEAK and kept >= WEAK_END_SHARE * total)
-        ):
-            end = i
-            break
-        if kind in (Kind.END_WEAK, Kind.INSERT, Kind.END, Kind.TAGS):
-            after_insert = kind is not Kind.INSERT or L.word_count(text) <= 4
-            continue
-        if after_insert and kind not in (Kind.PROSE, Kind.SENTENCE):
-            continue  # the linked headline under "Also read" / "Related"
-        after_insert = False
-        if kind is Kind.OTHER and L.is_dateline_only(text):
-            dateline = text
-            continue
-        if not _is_body_text(text, kind) or dedupe.key(text) in skip:
-            continue
-        if dateline:
-            text, dateline = f"{dateline} {text}", ""
-        paragraphs.append(text)
-        if kind is Kind.PROSE:
-            kept += L.word_count(text)
-    return dedupe.unique(paragraphs), end
-
-
 def _published(
-    raw: RawArticle, texts: list[str], kinds: list[Kind], body_start: int, site_tz: tzinfo
+    raw: RawArticle, texts: list[str], kinds: list[Kind], body_start: int, site_tz: tzinfo, page_tz: tzinfo
 ) -> datetime:
-    """The page's own time when it gives one (Published > header > other > Updated), else the header date."""
+    """The page's own time when it gives one (Published > header > other > Updated), else the header date.
+
+    A time printed without a zone is read in ``page_tz``, the publisher's home zone when known.
+    """
     ranked: dict[str, datetime] = {}
-    # dates under the story's first paragraph belong to other stories, unless labelled Published/Updated
-    lead = next((i for i in range(body_start, len(kinds)) if kinds[i] is Kind.PROSE), body_start)
+    # unlabelled dates in or under the story are live-blog stamps or other stories' dates
+    after_story: datetime | None = None
     try:
         found = dates.find_date(raw.header_text)
     except dates.BadDate:
         found = None
     if found and found.clock:
-        ranked["header"] = dates.resolve(found, raw.header_date, site_tz)
+        ranked["header"] = dates.resolve(found, raw.header_date, page_tz)
     for i, (text, kind) in enumerate(zip(texts, kinds, strict=True)):
         if kind not in (Kind.DATE, Kind.BYLINE, Kind.CHROME) and not (kind is Kind.END and L.dates_in(text)):
             continue
@@ -222,10 +191,16 @@ def _published(
             if which != "plain":
                 raise ArticleError(f"bad date: {exc}") from None
             continue
-        if found is None or found.clock is None or (which == "plain" and i > lead):
+        if found is None or found.clock is None:
             continue
-        ranked.setdefault(which, dates.resolve(found, raw.header_date, site_tz))
-    for which in ("published", "header", "plain", "updated"):
+        if which == "plain" and i >= body_start:
+            if after_story is None and (found.day is None or found.day == raw.header_date):
+                after_story = dates.resolve(found, raw.header_date, page_tz)
+            continue
+        ranked.setdefault(which, dates.resolve(found, raw.header_date, page_tz))
+    if after_story is not None:
+        ranked.setdefault("late", after_story)  # a page that stamps its time only under the story
+    for which in ("published", "header", "plain", "updated", "late"):
         value = ranked.get(which)
         if value is not None and (which == "published" or _near(value.date(), raw.header_date)):
             return value
@@ -243,26 +218,93 @@ def _clean_title(title: str, source: str | None) -> str:
     return title.strip()
 
 
+def _mark_summaries(texts: list[str], kinds: list[Kind]) -> list[Kind]:
+    """The page's own summary under a "Summary" / "Story highlights" label is standfirst, not story.
+
+    The summary is the first text block under the label and any short lines after it (bullets);
+    the first sentence-shaped paragraph after those is the story.
+    """
+    for i, kind in enumerate(kinds):
+        if kind is not Kind.LABEL:
+            continue
+        j = i + 1
+        while j < len(kinds) and kinds[j] not in _TEXT_KINDS:
+            j += 1
+        if j < len(kinds):
+            kinds[j] = Kind.CAPTION
+            j += 1
+        while j < len(kinds) and kinds[j] is Kind.OTHER:
+            kinds[j] = Kind.CAPTION
+            j += 1
+    return kinds
+
+
+def _repeated_below(texts: list[str], standfirst: int, body_start: int) -> bool:
+    """A standfirst that the story repeats as its first paragraph is the lead, shown twice."""
+    key = dedupe.key(texts[standfirst])
+    return any(dedupe.key(texts[i]) == key for i in range(body_start, min(len(texts), body_start + 8)))
+
+
+def _past_header_meta(texts: list[str], kinds: list[Kind], start: int) -> int:
+    """Skip lines the byline and date block still follow ("Reporting from Washington." under a byline)."""
+    first_paragraph = next(
+        (i for i in range(start, min(len(kinds), start + 12)) if kinds[i] is Kind.PROSE), None
+    )
+    if first_paragraph is None:
+        return start
+    last_meta = None
+    for i in range(start, first_paragraph):
+        if L.word_count(texts[i]) >= L.PROSE_WORDS:
+            break  # a paragraph above a date: that date is a live-blog stamp inside the story
+        if kinds[i] in (Kind.BYLINE, Kind.DATE) and _has_day(texts[i]):
+            last_meta = i
+    return start if last_meta is None else last_meta + 1
+
+
+def _drop_non_story(
+    story: body.Body, texts: list[str], kinds: list[Kind], headline: int
+) -> tuple[list[str], int]:
+    """The body without the author bios at its end."""
+    byline = next((L.byline_of(t) for t, k in zip(texts, kinds, strict=True) if k is Kind.BYLINE), None)
+    byline = byline or _author_line(texts, kinds, headline)
+    bios = trim.trailing_bios(story.paragraphs, byline)
+    return story.paragraphs[: len(story.paragraphs) - bios], story.end
+
+
+def _author_line(texts: list[str], kinds: list[Kind], headline: int) -> str | None:
+    """A bare name between the headline and the date ("Sushant Singh"), used to spot the author's bio."""
+    for i in range(headline + 1, min(len(texts), headline + 8)):
+        if kinds[i] is Kind.DATE:
+            break
+        n = L.word_count(texts[i])
+        if kinds[i] is Kind.OTHER and 2 <= n <= 4 and all(w[0].isupper() for w in L.words(texts[i])):
+            return texts[i]
+    return None
+
+
 def clean_article(
     raw: RawArticle, site_tz: tzinfo, now: datetime, canonical_people: dict[str, str]
 ) -> CleanArticle:
     """The story in one raw dump. Raises ArticleError when the dump holds no usable story."""
     texts = [b.text for b in raw.blocks]
-    kinds = [L.classify(t) for t in texts]
+    kinds = _mark_summaries(texts, [L.classify(t) for t in texts])
     first_prose = _first_prose(kinds, texts)
     headline = _headline(texts, kinds, first_prose)
     standfirst, body_start = _standfirst(texts, kinds, headline)
     if body_start > headline + 1 and L.is_dateline_only(texts[body_start - 1]):
         body_start -= 1  # "NEW DELHI:" on a line of its own belongs to the lead
     skip = {dedupe.key(texts[headline])}
-    if standfirst is not None:
+    if standfirst is not None and not _repeated_below(texts, standfirst, body_start):
         skip.add(dedupe.key(texts[standfirst]))
-    paragraphs, end = _body(texts, kinds, body_start, skip)
+    body_start = _past_header_meta(texts, kinds, body_start)
+    story = body.collect(texts, kinds, body_start, skip)
+    paragraphs, end = _drop_non_story(story, texts, kinds, headline)
     if not paragraphs:
         raise ArticleError(
             "body only chrome: no story paragraphs after the headline", raw.blocks[headline].line
         )
-    published = _published(raw, texts, kinds, body_start, site_tz)
+    source = publisher.source_name(raw.header_text, texts)
+    published = _published(raw, texts, kinds, body_start, site_tz, zones.home_zone(source) or site_tz)
     try:
         dates.check_not_future(published, now)
     except dates.BadDate as exc:
@@ -270,7 +312,6 @@ def clean_article(
     byline = next(
         (L.byline_of(t) for t, k in zip(texts[:end], kinds[:end], strict=True) if k is Kind.BYLINE), None
     )
-    source = publisher.source_name(raw.header_text, texts)
     title = _clean_title(texts[headline], source)
     context = "\n".join([title, *paragraphs])
     return CleanArticle(

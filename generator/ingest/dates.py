@@ -37,7 +37,8 @@ _MONTH = (
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _MDY = re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE)
-_DMY = re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE)
+# "1 July 2025", "01/Jul/2025", "1-Jul-2025"
+_DMY = re.compile(rf"\b{_DAY}(?:\s+|[/-]){_MONTH}(?:,?\s+|[/-]){_YEAR}\b", re.IGNORECASE)
 _ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mon>\d{2})-(?P<day>\d{2})(?![\d-])")
 _NUMERIC = re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d{2})\b")
 _ZONE = r"(?P<zone>[A-Z]{1,4}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})"
@@ -47,6 +48,8 @@ _TIME = re.compile(
     rf"(?:\s*\(?\s*{_ZONE}(?![a-z]))?"
 )
 _ISO_TIME = re.compile(r"T(?P<h>\d{2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?(?P<zone>Z|[+-]\d{2}:?\d{2})?")
+# Scrapers glue neighbouring elements: "July 1, 20255:42 PM", "Updated1 Jul 2025"; pull them apart.
+_GLUED = re.compile(r"(?<=\b(?:19|20)\d\d)(?=\d{1,2}:\d\d)|(?<=[a-z])(?=\d)")
 _OFFSET = re.compile(r"^(?:GMT|UTC)?(?P<sign>[+-])(?P<h>\d{1,2}):?(?P<m>\d{2})?$")
 
 
@@ -106,8 +109,16 @@ def _find_day(text: str) -> tuple[date | None, int, int]:
     return _make_date(year, month, day), match.start(), match.end()
 
 
+def day_start(text: str) -> int:
+    """Where the first calendar date in ``text`` begins, or -1 (an impossible date counts as one)."""
+    try:
+        return _find_day(_GLUED.sub(" ", text))[1]
+    except BadDate:
+        return 0
+
+
 def _clock(h: int, m: int, s: int, ampm: str | None) -> time | None:
-    if ampm:
+    if ampm and not (13 <= h <= 23 and ampm.lower().startswith("p")):  # "22:10 pm" is a 24-hour time
         pm = ampm.lower().startswith("p")
         if not 1 <= h <= 12:
             return None
@@ -122,6 +133,7 @@ def find_date(text: str) -> FoundDate | None:
 
     Raises BadDate for a date that cannot exist.
     """
+    text = _GLUED.sub(" ", text)
     day, start, end = _find_day(text)
     iso = _ISO_TIME.match(text, end) if end >= 0 else None
     if iso:

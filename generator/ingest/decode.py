@@ -1,4 +1,9 @@
-"""Bytes of an article file to text: UTF-8 (BOM or not), UTF-16 with a BOM, else cp1252 with a warning."""
+"""Bytes of an article file to text.
+
+UTF-8 (with or without BOM) and UTF-16 with a BOM are read as they are. A file that is UTF-8 but for a
+few stray bytes keeps its UTF-8 text with the strays replaced; anything else that is not UTF-8 is read
+as Windows-1252 (a superset of Latin-1 for text), with a warning either way. Binary data is refused.
+"""
 
 from __future__ import annotations
 
@@ -7,33 +12,57 @@ import re
 
 from generator.ingest.errors import ArticleError
 
+MAX_BYTES = 10 * 1024 * 1024  # a news article's text dump is a few KB; 10 MB is far beyond any real page
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _ODD_SPACE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF")
 
 
-def decode(data: bytes) -> tuple[str, str | None]:
-    """The text of the file and a warning when it was not UTF-8; raises ArticleError for binary data."""
-    if not data.strip():
-        raise ArticleError("the file is empty")
-    warning = None
+def _mostly_utf8(data: bytes) -> str | None:
+    """The text if the bytes are UTF-8 apart from a few stray bytes, else None."""
+    text = data.decode("utf-8-sig", errors="replace")
+    bad = text.count("\ufffd")
+    good_multibyte = sum(1 for c in text if ord(c) > 0x7F) - bad
+    return text if good_multibyte > 0 and bad <= max(3, good_multibyte // 10) else None
+
+
+def decode(data: bytes) -> tuple[str, list[str]]:
+    """The text of the file and warnings about how it was read; raises ArticleError for unusable data."""
+    if len(data) > MAX_BYTES:
+        raise ArticleError(
+            f"too large: {len(data) / 1e6:.1f} MB, while an article dump is at most "
+            f"{MAX_BYTES // 1024**2} MB; is it really one article?"
+        )
+    if data.startswith(_BINARY_MAGIC):
+        raise ArticleError("binary file (an image, PDF or archive), not a text dump")
+    warnings: list[str] = []
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
             raise ArticleError("not readable text (bad UTF-16)") from None
     else:
-        if b"\x00" in data[:4096]:
-            raise ArticleError("binary file, not a text dump")
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            warning = f"not UTF-8 (byte {exc.start}); read as Windows-1252"
-            text = data.decode("cp1252", errors="replace")
+            mostly = _mostly_utf8(data)
+            if mostly is not None:
+                text = mostly
+                warnings.append(f"invalid UTF-8 bytes (first at byte {exc.start}) replaced with '\ufffd'")
+            else:
+                text = data.decode("cp1252", errors="replace")
+                warnings.append(f"not UTF-8 (byte {exc.start}); read as Windows-1252")
     sample = text[:4096]
     if sample and len(_CONTROL.findall(sample)) > len(sample) * 0.01:
         raise ArticleError("binary file, not a text dump")
-    return normalise_newlines(text), warning
+    nuls = text.count("\x00")
+    if nuls:
+        text = text.replace("\x00", "")
+        warnings.append(f"{nuls} NUL byte{'s' if nuls > 1 else ''} removed")
+    if not text.strip():
+        raise ArticleError("the file is empty" if not data.strip() else "the file holds only white space")
+    return normalise_newlines(text), warnings
 
 
 def normalise_newlines(text: str) -> str:

@@ -25,6 +25,7 @@ class Kind(Enum):
     END = "end"  # a heading after which only page furniture follows
     END_WEAK = "end_weak"  # "Related", "Trending": usually after the story, sometimes inside it
     INSERT = "insert"  # "Also Read: ..." inside the story
+    LABEL = "label"  # "Summary", "Story highlights": the summary under it is not the story
     TAGS = "tags"
 
 
@@ -36,12 +37,18 @@ def _alt(pattern: str) -> str:
     return re.sub(r"\n\s*", "", pattern)
 
 
-_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
-_TERMINAL = re.compile(r"""[.!?…]["'”’)\]]*\s*$|[.!?]\s*["'”’]\s*$""")
+# Indic scripts write vowel signs as combining marks, which \w does not match: keep them in the word.
+_LETTERS = r"(?:[^\W_]|[\u0300-\u036f\u0900-\u0dff])+"
+_WORD_INDIC = re.compile(rf"{_LETTERS}(?:['’.-]{_LETTERS})*")
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")  # the same for text without Indic letters, and faster
+_INDIC = re.compile(r"[\u0900-\u0dff]")
+_TERMINAL = re.compile(r"""[.!?…।॥]["'”’)\]]*\s*$|[.!?]\s*["'”’]\s*$""")
 _CLOSING = re.compile(r"""["'”’)\]]+$""")
 
 _CHROME_FULL = re.compile(
-    _alt(r"""^(?:advertisements?|ad|ads|sponsored|story continues below(?: this ad(?:vertisement)?)?
+    _alt(r"""^(?:advertisements?|ad|ads|sponsored|story continues below(?: (?:this )?ad(?:vertisement)?)?
+    |skip advertisement|ad feedback|advertisement\W+scroll to continue|link copied!?|विज्ञापन
+    |list of \d+ items|list \d+ of \d+|end of list
     |continue reading(?: below)?
     |scroll (?:down )?to (?:continue|read)(?: more)?|share|shares|share (?:this|the) (?:article|story
     |post)|share on \w+
@@ -65,11 +72,12 @@ _CHROME_FULL = re.compile(
     re.IGNORECASE,
 )
 _CHROME_PREFIX = re.compile(
-    _alt(r"""^(?:also read|read also|also watch|also see|see also|read more|read next|watch\s*[:|]
+    _alt(r"""^\(?(?:also read|read also|also watch|also see|see also|read more|read next|watch\s*[:|]
     |related\s*[:|]
     |must read|don'?t miss|click here|tap here|catch (?:all )?the latest|catch up on|follow (?:us
     |the live|all the)
-    |join (?:us|our)|subscribe to|sign up (?:for|to)|download the|get the latest
+    |join (?:us|our)|subscribe to|sign up (?:for|to)|download the|get (?:the )?(?:latest|current)
+    |catch all the
     |for (?:all )?(?:the )?latest
     |never miss|stay (?:updated|tuned|informed|ahead)|(?:photo|image|video|picture)s? (?:credit|courtesy
     |source)s?
@@ -91,18 +99,37 @@ _CHROME_CONTAINS = re.compile(
     |already a subscriber|subscribe (?:now|today) to|unlock (?:this|premium|unlimited)
     |premium (?:article|story|content)
     |reach us at|write to us at|contact us at|rights reserved|terms of (?:use|service)|privacy policy
-    |you (?:can|may) also (?:read|watch)|download (?:the|our) .{1,30} app|follow us on|click here"""),
+    |you (?:can|may) also (?:read|watch)|download (?:the|our) .{1,30} app|follow us on|click here
+    |comments (?:are|have been) (?:closed|disabled)|opens new tab|(?:sign up|subscribe|log in) to (?:read
+    |continue)
+    |available (?:only )?to subscribers|(?:support|supporting) (?:our|independent) (?:work|journalism)
+    |becoming a member|delivered (?:daily|to your inbox)|want delivered to your inbox"""),
     re.IGNORECASE,
 )
 # Notes about the text itself: always chrome, whatever their length.
-_NOTE = re.compile(
-    _alt(r"""^\(?\s*with inputs? from [^)]{1,60}\)?\.?$|syndicated feed|reworked by (?:the )?.{1,40}? staff
-    |not been edited by .{1,40}? staff|^\(?this (?:story|article|report|copy) (?:has
+# Notes about the text itself: always chrome, whatever their length. Anchored notes are matched at the
+# start; the others are searched only when one of their keywords occurs, since searching every
+# paragraph for a dozen unanchored phrases dominates the cost of classifying a page.
+_NOTE_START = re.compile(
+    _alt(r"""\(?\s*with inputs? from [^)]{1,60}\)?\.?$|\(?this (?:story|article|report|copy) (?:has
     |was) (?:been )?(?:not )?(?:edited|published)
-    |^\(?(?:edited|written|reporting|additional reporting|compiled) by [^.]{1,60}(?:;[^.]{1,60})*\)?\.?$
-    |^\((?:[a-z]{2,12} )?(?:inputs?|reporting) [^)]{1,60}\)\.?$"""),
+    |\(?(?:edited|written|reporting|additional reporting|compiled) by [^.]{1,60}(?:;[^.]{1,60})*\)?\.?$
+    |\((?:[a-z]{2,12} )?(?:inputs?|reporting) [^)]{1,60}\)\.?$
+    |[—–-]*\s*with assistance from|\(updates? (?:with|to|throughout)|commentary is produced by
+    |(?:the (?:below|following) is )?attribut(?:ed|able) to [^.]{1,80}:$
+    |\[\d{1,3}\]\s*\S|privacy notice\s*:|[—–-]\s*[^()]{1,60}\(@\w+\)"""),
     re.IGNORECASE,
 )
+_NOTE_ANY = re.compile(
+    _alt(r"""syndicated feed|reworked by (?:the )?.{1,40}? staff|not been edited by .{1,40}? staff
+    |contributed (?:to )?(?:this|the) (?:report|story|article)
+    |a version of this (?:article|story) appears in print
+    |views expressed (?:above |here(?:in)? |in this \w+ )?(?:are|belong)
+    |do(?:es)? not (?:necessarily )?reflect (?:the )?(?:views|official|position|those)
+    |does not take (?:specific |institutional )?(?:policy )?positions"""),
+    re.IGNORECASE,
+)
+_NOTE_KEYS = ("syndicated", "staff", "contributed", "a version of", "views", "positions", "reflect")
 _SYNDICATION_NAME = re.compile(
     r"(?:reworked|edited|written) by (?:the )?(?P<name>[A-Z][\w&'.]*(?: [A-Z][\w&'.]*){0,4}) staff"
 )
@@ -115,7 +142,7 @@ _CAPTION_PREFIX = re.compile(
     _alt(r"""^(?:file (?:photo|image|pic|picture)|representational (?:image|photo|picture|pic)
     |representative (?:image|photo|picture)
     |(?:photo|image|picture|pic|photograph|photos|images|credit|courtesy|screengrab|screenshot|visuals
-    |graphic)s?\s*(?:credit\s*|caption\s*|source\s*)?[:|/,-])"""),
+    |graphic)s?\s*(?:credit\s*|caption\s*|source\s*)?[:|/,-]|item \d+ of \d+\b|\[\d+/\d+\])"""),
     re.IGNORECASE,
 )
 _CAPTION_SUFFIX = re.compile(
@@ -124,7 +151,8 @@ _CAPTION_SUFFIX = re.compile(
     |(?:{_AGENCIES})(?:\s*/\s*\w+)?|@\w+|x/@?\w+)\)\s*$
     |[|/–—-]\s*(?:photo|image|pic|picture)s?\b(?:\s*credit)?\s*[:-]?.{{0,60}}$
     |\b(?:photo|photograph|image|picture|pic)s?\s*(?:credit|courtesy|source)?\s*:\s*\S.{{0,50}}$
-    |\b(?:photo|image)s?\s+(?:by|courtesy)\s+[A-Z].{{0,50}}$)"""),
+    |\b(?:photo|image)s?\s+(?:by|courtesy)\s+[A-Z].{{0,50}}$
+    |\b(?:REUTERS|AFP|AP|EPA|Getty Images|ANI|PTI)/[A-Z][a-z])"""),
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
@@ -146,6 +174,7 @@ _DATE_FILLER = re.compile(
     re.IGNORECASE,
 )
 _SEPARATORS = re.compile(r"\s(?:/|>|»|›|\||•|·|::)\s|\s?\|\s?")
+_CRUMB = re.compile(r"\s[»›>]\s")
 _END = re.compile(
     _alt(r"""^(?:tags?|tagged|topics?|keywords|filed under|related (?:tags|topics)|comments?
     |comments? \(\d+\)|\d+ comments?|leave a (?:reply|comment)
@@ -153,7 +182,7 @@ _END = re.compile(
     |quick links.*|copyright.*|©.*|all rights reserved.*|about us|contact us|privacy policy
     |terms (?:of use|and conditions|&\s?conditions)
     |first published.*|get us on|follow us(?: on.*)?|connect with us|download (?:our|the) apps?.*
-    |disclaimer)\s*:?$"""),
+    |disclaimer|about the authors?)\s*:?$"""),
     re.IGNORECASE,
 )
 _END_WEAK = re.compile(
@@ -169,6 +198,20 @@ _END_WEAK = re.compile(
     |stories you may like|from around the web|sponsored (?:stories|content|links)|partner content
     |more videos
     |other stories|recent (?:posts|stories|news))\s*:?$"""),
+    re.IGNORECASE,
+)
+# Appeals for money or sign-ups that close a story; their paragraphs read like prose, so the heading
+# has to end the story.
+_APPEAL = re.compile(
+    r"^(?:why news media is in crisis|support (?:our|independent|quality) journalism|make a contribution"
+    r"|become a (?:member|subscriber|supporter)|go deeper|subscribe for)",
+    re.IGNORECASE,
+)
+_ABOUT_NAME = re.compile(r"^About(?: [A-Z][\w.'’-]*){2,3}$")  # "About Vivienne Machi" heads a bio
+# Labels of the page's own summary, which sits between the headline and the story.
+_LABEL = re.compile(
+    r"^(?:summary|synopsis|story highlights|highlights|in short|in brief|key (?:takeaways|points|highlights)"
+    r"|at a glance|quick read|tl;?dr|सार)\s*:?$",
     re.IGNORECASE,
 )
 _INSERT = re.compile(
@@ -188,11 +231,11 @@ _DATELINE = re.compile(
 
 @lru_cache(maxsize=8192)  # each line is measured by several rules
 def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+    return len(words(text))
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(text)
+    return (_WORD_INDIC if _INDIC.search(text) else _WORD).findall(text)
 
 
 def ends_sentence(text: str) -> bool:
@@ -204,7 +247,7 @@ def is_sentence(text: str) -> bool:
     if not ends_sentence(text):
         return False
     n = word_count(text)
-    return n >= 3 and any(c.islower() for c in text)
+    return n >= 3 and not text.isupper()  # scripts without case (Devanagari) are never shouted
 
 
 def is_link_list(text: str) -> bool:
@@ -212,7 +255,10 @@ def is_link_list(text: str) -> bool:
     parts = [p for p in _SEPARATORS.split(text) if p.strip()]
     if len(parts) < 2 or ends_sentence(text):
         return False
-    return all(word_count(p) <= 5 for p in parts) and (len(parts) >= 3 or text.lower().startswith("home"))
+    crumbs = text.lower().startswith("home") or bool(_CRUMB.search(text))
+    if crumbs:
+        parts = parts[:-1]  # a breadcrumb trail may end in the page's own title
+    return all(word_count(p) <= 5 for p in parts) and (len(parts) >= 3 or crumbs)
 
 
 def is_caption(text: str) -> bool:
@@ -224,8 +270,15 @@ def is_caption(text: str) -> bool:
     return bool(_CAPTION_SUFFIX.search(text))
 
 
+def is_note(text: str) -> bool:
+    if _NOTE_START.match(text):
+        return True
+    lowered = text.lower()
+    return any(k in lowered for k in _NOTE_KEYS) and bool(_NOTE_ANY.search(text))
+
+
 def is_chrome(text: str) -> bool:
-    if _NOTE.search(text) or _CHROME_FULL.match(text):
+    if is_note(text) or _CHROME_FULL.match(text):
         return True
     n = word_count(text)
     if n <= 40 and _CHROME_PREFIX.match(text):
@@ -233,7 +286,9 @@ def is_chrome(text: str) -> bool:
     if n <= 40 and _CHROME_CONTAINS.search(text):
         return True
     # a contact e-mail or a bare address is never story text
-    return n <= 12 and bool(re.search(r"\S+@\S+\.\w+|https?://|www\.", text)) and not ends_sentence(text)
+    if n <= 12 and re.search(r"\S+@\S+\.\w+", text):
+        return True
+    return n <= 12 and bool(re.search(r"https?://|www\.", text)) and not ends_sentence(text)
 
 
 def byline_of(text: str) -> str | None:
@@ -241,7 +296,7 @@ def byline_of(text: str) -> str | None:
     match = _BYLINE.match(text)
     if not match or word_count(text) > 20:
         return None
-    parts = [p.strip(" ,;:-–") for p in re.split(r"\s*[|•·]\s*", match["who"])]
+    parts = [_without_date(p).strip(" ,;:-–") for p in re.split(r"\s*[|•·]\s*", match["who"])]
     names = [p for p in parts if p and not is_date_line(p) and not dates_in(p)]
     if not names:
         return None
@@ -255,6 +310,15 @@ def byline_of(text: str) -> str | None:
     return who.rstrip(".") if not who.endswith(("Jr.", "Sr.")) else who
 
 
+_DATE_LEAD = re.compile(r"(?:(?:^|\s+)(?:on|at|updated|published|posted)\b)*[\s,;:|-]*$", re.IGNORECASE)
+
+
+def _without_date(part: str) -> str:
+    """ "Aaron Mehta on July 01, 2025" -> "Aaron Mehta"; a part without a calendar date is kept."""
+    start = dates.day_start(part)
+    return _DATE_LEAD.sub("", part[:start]) if start > 0 else part
+
+
 def dates_in(text: str) -> bool:
     try:
         return dates.find_date(text) is not None
@@ -262,14 +326,28 @@ def dates_in(text: str) -> bool:
         return True
 
 
-def is_date_line(text: str) -> bool:
-    """A line that only gives a date or time ("Published : Feb 6, 2025, 8:09 PM IST", "5 min read")."""
+def _only_date(text: str) -> bool:
     if word_count(text) > 16:
         return False
     leftover = _DATE_FILLER.sub(" ", text)
     if len(words(leftover)) > 2:
         return False
     return dates_in(text) or bool(re.search(r"\bmin(?:ute)?s? read\b|\bago\b", text, re.IGNORECASE))
+
+
+def is_date_line(text: str) -> bool:
+    """A line that only gives a date or time ("Published : Feb 6, 2025, 8:09 PM IST", "5 min read"),
+    or a date set among short labels ("TOI News Desk / Updated: Jul 1, 2025, 22:16 IST")."""
+    if _only_date(text):
+        return True
+    if word_count(text) > 30 or ends_sentence(text):
+        return False
+    parts = [p for p in _SEPARATORS.split(text) if p.strip()]
+    return (
+        len(parts) >= 2
+        and all(word_count(p) <= 6 or _only_date(p) for p in parts)
+        and any(_only_date(p) and dates_in(p) for p in parts)
+    )
 
 
 def date_kind(text: str) -> str:
@@ -282,9 +360,11 @@ def date_kind(text: str) -> str:
 
 
 def end_kind(text: str) -> Kind | None:
+    if _APPEAL.match(text) and word_count(text) <= 60:
+        return Kind.END
     if word_count(text) > 8:
         return None
-    if _END.match(text):
+    if _END.match(text) or _ABOUT_NAME.match(text):
         return Kind.END
     if _END_WEAK.match(text):
         return Kind.END_WEAK
@@ -316,8 +396,14 @@ def logo_name(text: str) -> str | None:
     return match["name"] if match else None
 
 
+def is_label(text: str) -> bool:
+    return bool(_LABEL.match(text))
+
+
 def is_dateline_only(text: str) -> bool:
-    return bool(_DATELINE_ONLY.match(text)) and word_count(text) <= 5
+    if not _DATELINE_ONLY.match(text) or word_count(text) > 5:
+        return False
+    return all(w[0].isupper() for w in words(text))  # "The list includes:" is a lead-in, not a place
 
 
 def strip_dateline(text: str) -> str:
@@ -340,6 +426,8 @@ def classify(text: str) -> Kind:
         return Kind.TAGS
     if end is not None:
         return end
+    if is_label(text):
+        return Kind.LABEL
     if _INSERT.match(text) and word_count(text) <= 30:
         return Kind.INSERT
     if byline_of(text):

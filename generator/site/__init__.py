@@ -1,6 +1,9 @@
 """The render stage: briefs -> a static site with feeds, written atomically to ``paths.output``.
 
 read (``load``) -> model (``structure``, ``pages``, ``feeds``) -> write (``templating``, ``writer``).
+
+Speed (issue 6): ``incremental`` skips what did not change (a stamp of every input, cached brief
+parses, page fingerprints); ``parallel`` spreads parsing and rendering over the cores.
 """
 
 from __future__ import annotations
@@ -8,13 +11,22 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from generator import cache
 from generator.config import Config
 from generator.model import RenderReport
 from generator.progress import Reporter
-from generator.site import urls
-from generator.site.feeds import FeedItem, feed_item, plan_feeds, render_feed
+from generator.site import incremental, urls
+from generator.site.feeds import (
+    FeedItem,
+    feed_item,
+    plan_feeds,
+    render_feed,
+    render_other_formats,  # issue 8
+)
 from generator.site.load import load_briefs
-from generator.site.pages import FeedLink, plan_pages
+from generator.site.pages import FeedLink, Page, plan_pages
+from generator.parallel import map_indices
+from generator.site.search import build_index  # issue 8
 from generator.site.sitemap import render_robots, render_sitemap
 from generator.site.structure import PillarBadge, SiteModel, build_model
 from generator.site.templating import SiteInfo, TemplateError, Templates, render_page
@@ -50,14 +62,24 @@ def site_info(config: Config, model: SiteModel, stylesheet: bytes) -> SiteInfo:
     )
 
 
-def render_site(config: Config, reporter: Reporter) -> RenderReport:
+def render_site(config: Config, reporter: Reporter, use_cache: bool = False) -> RenderReport:
     """Render every published brief into ``config.paths.output``, replacing what was there.
 
     Bad briefs are skipped, reported as they are found and listed in the report's failures; fatal
     problems (templates, writing) raise BriefingError subclasses and leave the previous site as it was.
+
+    ``use_cache`` (the CLI's builds): skip unchanged briefs and pages through ``.briefing/cache``, and
+    return at once when no input changed. Without it every page is rendered, as from scratch.
     """
     report = RenderReport()
-    loaded = load_briefs(config)
+    brief_stats = cache.scan_folder(config.paths.briefs, (".md",), recursive=False)
+    template_stats = cache.tree_stamp(config.paths.templates)
+    stamp = incremental.render_stamp(config, brief_stats, template_stats)
+    state = incremental.load_state(config) if use_cache else None
+    if state is not None and state.stamp == stamp:
+        return _unchanged(state, reporter)
+    store = incremental.BriefStore(config, brief_stats, use_cache)
+    loaded = load_briefs(config, store.read)
     report.failures = list(loaded.failures)
     for failure in report.failures:
         reporter.failure(failure)
@@ -77,20 +99,87 @@ def render_site(config: Config, reporter: Reporter) -> RenderReport:
             items[slug] = feed_item(model.details[slug], templates, site)
         return items[slug]
 
-    with StagedSite(config.paths.output) as staged:
-        for page in reporter.progress(pages, len(pages), "Rendering pages"):
-            staged.write(page.output, render_page(templates, page, site))
+    tokens = {b.slug: store.sha(b.path) or "" for b in loaded.briefs}
+    salt = incremental.page_salt(site, template_stats, config.paths.templates, config)
+    known = state.pages if state is not None else {}
+    with StagedSite(config.paths.output, state.files if state is not None else None) as staged:
+        fingerprints = _write_pages(staged, pages, templates, site, tokens, salt, known, reporter)
         feeds = plan_feeds(model, site, config.feeds.items, item)
         for feed in feeds:
             staged.write(feed.path, render_feed(feed, site))
+            # issue 8: Atom and JSON Feed beside each RSS feed, same items.
+            for path, data in render_other_formats(feed, site):
+                staged.write(path, data)
         for path in static:
             relative = path.relative_to(config.paths.templates / STATIC).as_posix()
             staged.write(urls.ASSETS + relative, path.read_bytes())
         staged.write(urls.SITEMAP, render_sitemap(pages, config.site.base_url))
         staged.write(urls.ROBOTS, render_robots(config.site.base_url))
         staged.write(urls.NOJEKYLL, b"")
+        # issue 8: the search index, built from the staged brief pages before the swap.
+        staged.changed += build_index(
+            staged.staging, config.site.language, config.paths.output, reporter.warn
+        )
+        staged.adopt(urls.SEARCH_INDEX)
         staged.commit()
     report.pages = len(pages)
     report.feeds = len(feeds)
     report.written = staged.changed
+    if not use_cache:
+        return report
+    store.save()
+    incremental.save_state(
+        config,
+        incremental.RenderState(
+            stamp=stamp,
+            output_id=incremental.output_id(config.paths.output),
+            files=staged.files,
+            pages={p.output: (fp, staged.files[p.output]) for p, fp in zip(pages, fingerprints, strict=True)},
+            summary=(report.briefs, report.pages, report.feeds),
+            failures=report.failures,
+        ),
+    )
     return report
+
+
+def _unchanged(state: incremental.RenderState, reporter: Reporter) -> RenderReport:
+    """Nothing the site is made from changed since the last render: touch nothing."""
+    for failure in state.failures:
+        reporter.failure(failure)
+    briefs, pages, feeds = state.summary
+    reporter.info(f"{briefs} briefs to publish; nothing changed since the last render")
+    return RenderReport(briefs=briefs, pages=pages, feeds=feeds, written=0, failures=list(state.failures))
+
+
+def _write_pages(
+    staged: StagedSite,
+    pages: list[Page],
+    templates: Templates,
+    site: SiteInfo,
+    tokens: dict[str, str],
+    salt: bytes,
+    known: dict[str, tuple[str, str]],
+    reporter: Reporter,
+) -> list[str]:
+    """Stage every page; render only those whose fingerprint changed. Returns the fingerprints."""
+    fingerprints = [incremental.fingerprint(page, tokens, salt) for page in pages]
+    todo = []
+    for index, (page, fp) in enumerate(zip(pages, fingerprints, strict=True)):
+        previous = known.get(page.output)
+        if previous is None or previous[0] != fp or not staged.keep(page.output, previous[1]):
+            todo.append(index)
+    reporter.info(f"{len(todo)} of {len(pages)} pages to render")
+
+    def render(i: int) -> tuple[str, bool]:
+        # Looked up at call time (tests replace it), and in the worker: forked after any replacement.
+        page = pages[todo[i]]
+        before = staged.changed
+        staged.write(page.output, render_page(templates, page, site))
+        return staged.files[page.output], staged.changed > before
+
+    before = staged.changed
+    results = map_indices(render, len(todo))
+    for i, (hashed, _) in zip(todo, results, strict=True):
+        staged.files[pages[i].output] = hashed  # a worker's staged.files is its own copy
+    staged.changed = before + sum(changed for _, changed in results)
+    return fingerprints

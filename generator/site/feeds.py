@@ -1,4 +1,5 @@
-"""RSS 2.0 feeds with feedgen: ``feed.xml`` for every brief, ``pillars/<p>/feed.xml`` per pillar.
+"""RSS 2.0 feeds with feedgen: ``feed.xml`` for every brief, ``pillars/<p>/feed.xml`` per pillar, each
+with Atom (``atom.xml``) and JSON Feed 1.1 (``feed.json``) siblings carrying the same items.
 
 feedgen's traps, each handled here: it stamps ``now()`` as lastBuildDate unless told otherwise
 (we use the newest brief's date, so rebuilds are byte-identical); ``add_entry()`` prepends unless
@@ -12,6 +13,7 @@ sees) and its ``domain`` the pillar page's absolute URL (what a program can matc
 from __future__ import annotations
 
 import html
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -114,3 +116,78 @@ def render_feed(feed: Feed, site: SiteInfo) -> bytes:
         for term, domain in item.categories:
             entry.category(term=term, scheme=domain)
     return fg.rss_str(pretty=True)
+
+
+# --- Atom and JSON Feed (issue 8) ---------------------------------------------------------------------
+# Each RSS feed gets an Atom and a JSON Feed 1.1 sibling built from the same Feed, so the three carry
+# the same items, ids (the brief's absolute URL) and dates. feedgen would stamp now() on Atom's
+# <updated> for the feed and every entry unless told; both are set from the briefs' dates.
+
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+
+
+def render_atom(feed: Feed, site: SiteInfo) -> bytes:
+    fg = FeedGenerator()
+    self_url = urls.absolute(site.base_url, urls.sibling_feed(feed.path, urls.ATOM))
+    fg.id(self_url)
+    fg.title(feed.title)
+    fg.subtitle(feed.description)
+    fg.link(href=feed.link, rel="alternate", type="text/html")
+    fg.link(href=self_url, rel="self", type="application/atom+xml")
+    # Atom requires an author on the feed or on every entry.
+    fg.author(name=site.author or site.title)
+    fg.language(site.language)
+    fg.generator("briefing")
+    fg.updated(feed.updated)
+    for item in feed.items:
+        entry = fg.add_entry(order="append")
+        entry.id(item.url)
+        entry.title(item.title)
+        entry.link(href=item.url, rel="alternate", type="text/html")
+        entry.summary(item.summary)
+        entry.content(item.content_html, type="html")
+        entry.published(item.date)
+        entry.updated(item.date)
+        for term, domain in item.categories:
+            entry.category(term=term, scheme=domain, label=term)
+    return fg.atom_str(pretty=True)
+
+
+def json_feed(feed: Feed, site: SiteInfo) -> dict[str, object]:
+    """The JSON Feed 1.1 document as a dict (the tests validate it against the spec's schema)."""
+    document: dict[str, object] = {
+        "version": JSON_FEED_VERSION,
+        "title": feed.title,
+        "home_page_url": feed.link,
+        "feed_url": urls.absolute(site.base_url, urls.sibling_feed(feed.path, urls.JSON_FEED)),
+        "description": feed.description,
+        "language": site.language,
+        "authors": [{"name": site.author or site.title}],
+        "items": [
+            {
+                "id": item.url,
+                "url": item.url,
+                "title": item.title,
+                "summary": item.summary,
+                "content_html": item.content_html,
+                "date_published": item.date.isoformat(),
+                "date_modified": item.date.isoformat(),
+                "tags": [term for term, _ in item.categories],
+            }
+            for item in feed.items
+        ],
+    }
+    return document
+
+
+def render_json_feed(feed: Feed, site: SiteInfo) -> bytes:
+    # Key order is fixed by the dict above and ensure_ascii=False keeps text readable: byte-identical.
+    return (json.dumps(json_feed(feed, site), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def render_other_formats(feed: Feed, site: SiteInfo) -> list[tuple[str, bytes]]:
+    """(site path, bytes) of the Atom and JSON Feed siblings of one RSS feed."""
+    return [
+        (urls.sibling_feed(feed.path, urls.ATOM), render_atom(feed, site)),
+        (urls.sibling_feed(feed.path, urls.JSON_FEED), render_json_feed(feed, site)),
+    ]

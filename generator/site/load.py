@@ -6,8 +6,10 @@ file already took) is reported as a Failure naming its file and skipped; the res
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from generator.brief_file import read_brief
 from generator.config import Config
@@ -41,14 +43,15 @@ def _key_line(path: Path, key: str) -> int | None:
     return None
 
 
-def load_briefs(config: Config) -> LoadedBriefs:
+def load_briefs(config: Config, read: Callable[[Path, ZoneInfo], Brief] = read_brief) -> LoadedBriefs:
+    """``read`` parses one file; the build cache passes one that skips unchanged files."""
     result = LoadedBriefs()
     known = config.pillar_by_slug
     catch_all = config.catch_all.slug
     owner: dict[str, Path] = {}
     for path in brief_files(config.paths.briefs):
         try:
-            brief = read_brief(path, config.site.tz)
+            brief = read(path, config.site.tz)
         except InputError as exc:
             result.failures.append(Failure(exc.file, exc.message, exc.line))
             continue

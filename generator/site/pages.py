@@ -12,7 +12,10 @@ from datetime import datetime
 
 from generator.config import Config
 from generator.site import urls
+from generator.site.books import Book, plan_books
+from generator.site.people_pages import PersonProfile, plan_people
 from generator.site.structure import BriefCard, BriefDetail, Month, PillarGroup, SiteModel
+from generator.site.timeline import LegendItem, TimelineMonth, legend, plan_timeline
 
 
 @dataclass(frozen=True)
@@ -20,6 +23,15 @@ class FeedLink:
     title: str  # what a feed reader offers to subscribe to
     url: str  # site path
     label: str = "all briefs"  # what the footer calls it
+
+    # The Atom and JSON Feed siblings of the RSS feed at ``url`` (issue 8).
+    @property
+    def atom_url(self) -> str:
+        return urls.sibling_feed(self.url, urls.ATOM)
+
+    @property
+    def json_url(self) -> str:
+        return urls.sibling_feed(self.url, urls.JSON_FEED)
 
 
 @dataclass(frozen=True)
@@ -81,7 +93,58 @@ class NotFoundData:
     latest: tuple[BriefCard, ...]
 
 
-PageData = HomeData | PillarsData | PillarData | BriefData | ArchiveData | NotFoundData
+# --- issue 8: search, briefing books, people, timeline ---
+
+
+@dataclass(frozen=True)
+class SearchData:
+    bundle: str  # site path of Pagefind's bundle folder
+    script: str  # site path of the search page's script
+    # The filters' choices, written into the page so that nothing is fetched until a reader searches;
+    # each is exactly the value the brief pages give Pagefind (data-pagefind-filter).
+    pillars: tuple[str, ...]  # titles of pillars with briefs, in config order
+    years: tuple[str, ...]  # newest first
+
+
+@dataclass(frozen=True)
+class BookData:
+    book: Book
+
+
+@dataclass(frozen=True)
+class BookLink:
+    title: str
+    url: str
+    count_text: str
+
+
+@dataclass(frozen=True)
+class BooksData:
+    months: tuple[BookLink, ...]
+    pillars: tuple[BookLink, ...]
+
+
+@dataclass(frozen=True)
+class PeopleData:
+    people: tuple[PersonProfile, ...]
+
+
+@dataclass(frozen=True)
+class PersonData:
+    person: PersonProfile
+
+
+@dataclass(frozen=True)
+class TimelineData:
+    months: tuple[TimelineMonth, ...]
+    legend: tuple[LegendItem, ...]
+    count_text: str
+
+
+PageData = (
+    HomeData | PillarsData | PillarData | BriefData | ArchiveData | NotFoundData
+    | SearchData | BookData | BooksData | PeopleData | PersonData | TimelineData
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -248,11 +311,125 @@ def not_found_page(config: Config, model: SiteModel) -> Page:
     )
 
 
+def search_page(config: Config, model: SiteModel) -> Page:
+    pillars = tuple(g.title for g in model.pillars if g.briefs)
+    years = tuple(sorted({str(b.date.year) for b in model.briefs}, reverse=True))
+    return Page(
+        path=urls.SEARCH,
+        template="search.html",
+        title=_title(config, "Search"),
+        heading="Search",
+        description=f"Search every brief of {config.site.title}.",
+        data=SearchData(urls.SEARCH_INDEX, urls.SEARCH_SCRIPT, pillars, years),
+        briefs=tuple(b.slug for b in model.briefs),  # its filter choices come from them
+        lastmod=model.newest,
+        section="search",
+    )
+
+
+def book_pages(config: Config, model: SiteModel) -> list[Page]:
+    """The books index, then one page per book (months newest first, then pillars)."""
+    books = plan_books(config, model)
+    index = BooksData(
+        months=tuple(BookLink(b.title, b.url, b.count_text) for b in books if b.kind == "month"),
+        pillars=tuple(BookLink(b.title, b.url, b.count_text) for b in books if b.kind == "pillar"),
+    )
+    pages = [
+        Page(
+            path=urls.BOOKS,
+            template="books.html",
+            title=_title(config, "Briefing books"),
+            heading="Briefing books",
+            description=f"Printable compilations of the briefs of {config.site.title}, by month and pillar.",
+            data=index,
+            # It lists counts only, which change with any brief.
+            briefs=tuple(b.slug for b in model.briefs),
+            lastmod=model.newest,
+            section="archive",
+        )
+    ]
+    for book in books:
+        kind = "Monthly briefing book" if book.kind == "month" else "Briefing book"
+        pages.append(
+            Page(
+                path=book.url,
+                template="book.html",
+                title=_title(config, f"{kind}: {book.title}"),
+                heading=book.title,
+                description=f"{kind} of {config.site.title}: {book.count_text}, {book.period_text}.",
+                data=BookData(book),
+                briefs=book.slugs,
+                lastmod=_lastmod(model, book.slugs),
+                section="archive",
+            )
+        )
+    return pages
+
+
+def people_pages(config: Config, model: SiteModel) -> list[Page]:
+    people = tuple(plan_people(config, model))
+    pages = [
+        Page(
+            path=urls.PEOPLE,
+            template="people.html",
+            title=_title(config, "People"),
+            heading="People",
+            description=f"The people in the briefs of {config.site.title}.",
+            data=PeopleData(people),
+            # Who is listed and their counts depend on every brief.
+            briefs=tuple(b.slug for b in model.briefs),
+            lastmod=model.newest,
+            section="people",
+        )
+    ]
+    for person in people:
+        pages.append(
+            Page(
+                path=person.url,
+                template="person.html",
+                title=_title(config, person.name),
+                heading=person.name,
+                description=f"Briefs naming or quoting {person.name}, newest first.",
+                data=PersonData(person),
+                # Every brief could start naming them; the page lists only its own.
+                briefs=tuple(b.slug for b in model.briefs),
+                lastmod=_lastmod(model, person.slugs),
+                section="people",
+            )
+        )
+    return pages
+
+
+def timeline_page(config: Config, model: SiteModel) -> Page:
+    return Page(
+        path=urls.TIMELINE,
+        template="timeline.html",
+        title=_title(config, "Timeline"),
+        heading="Timeline",
+        description=f"Every brief of {config.site.title} on one dated line, by pillar.",
+        data=TimelineData(plan_timeline(model), legend(model), count_text(len(model.briefs))),
+        briefs=tuple(b.slug for b in model.briefs),
+        lastmod=model.newest,
+        section="timeline",
+    )
+
+
+def feature_pages(config: Config, model: SiteModel) -> list[Page]:
+    """Issue 8's page families: search, briefing books, people, timeline."""
+    return [
+        search_page(config, model),
+        *book_pages(config, model),
+        *people_pages(config, model),
+        timeline_page(config, model),
+    ]
+
+
 def plan_pages(config: Config, model: SiteModel) -> list[Page]:
     """Every HTML page of the site, in a fixed order."""
     pages = [home_page(config, model), pillars_page(config, model), archive_page(config, model)]
     for group in model.pillars:
         pages.extend(pillar_pages(config, model, group))
     pages.extend(brief_page(config, model, b.slug) for b in model.briefs)
+    pages.extend(feature_pages(config, model))
     pages.append(not_found_page(config, model))
     return pages

@@ -89,12 +89,22 @@ class PillarGroup:
     feed_url: str
     briefs: tuple[str, ...]  # slugs, newest first
 
+    @property
+    def book_url(self) -> str:
+        """Its briefing book (issue 8); there is one when the pillar has briefs."""
+        return urls.book(self.slug)
+
 
 @dataclass(frozen=True)
 class Month:
     key: str  # "2025-07", also the heading's id
     title: str  # "July 2025"
     briefs: tuple[str, ...]
+
+    @property
+    def book_url(self) -> str:
+        """Its briefing book (issue 8)."""
+        return urls.book(self.key)
 
 
 @dataclass

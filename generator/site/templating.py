@@ -20,6 +20,8 @@ from generator.site.pages import FeedLink, Page
 from generator.site.structure import PillarBadge
 
 PAGE_TEMPLATES = ("home.html", "brief.html", "pillar.html", "pillars.html", "archive.html", "404.html")
+# Issue 8's page families.
+FEATURE_TEMPLATES = ("search.html", "books.html", "book.html", "people.html", "person.html", "timeline.html")
 FEED_ITEM_TEMPLATE = "feed_item.html"
 
 
@@ -63,7 +65,8 @@ class Templates:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.compiled = {name: self._load(name) for name in (*PAGE_TEMPLATES, FEED_ITEM_TEMPLATE)}
+        names = (*PAGE_TEMPLATES, *FEATURE_TEMPLATES, FEED_ITEM_TEMPLATE)
+        self.compiled = {name: self._load(name) for name in names}
 
     def _load(self, name: str) -> jinja2.Template:
         try:

@@ -21,6 +21,16 @@ NOT_FOUND = "404.html"
 NOJEKYLL = ".nojekyll"
 ASSETS = "assets/"
 STYLESHEET = "assets/style.css"
+# Issue 8: search, feeds in every format, briefing books, people, timeline.
+ATOM = "atom.xml"
+JSON_FEED = "feed.json"
+SEARCH = "search/"
+SEARCH_INDEX = "pagefind/"  # Pagefind's bundle: written by the indexer, not by the renderer
+SITE_SCRIPT = "assets/site.js"
+SEARCH_SCRIPT = "assets/search.js"
+BOOKS = "books/"
+PEOPLE = "people/"
+TIMELINE = "timeline/"
 
 
 def brief(slug: str) -> str:
@@ -33,6 +43,21 @@ def pillar(slug: str, page: int = 1) -> str:
 
 def pillar_feed(slug: str) -> str:
     return f"pillars/{slug}/feed.xml"
+
+
+def sibling_feed(rss_path: str, name: str) -> str:
+    """The Atom or JSON Feed beside an RSS feed: "pillars/x/feed.xml" -> "pillars/x/atom.xml"."""
+    folder = rss_path.rpartition("/")[0]
+    return f"{folder}/{name}" if folder else name
+
+
+def book(key: str) -> str:
+    """A briefing book: "2025-07" (a month) or a pillar's slug."""
+    return f"books/{key}/"
+
+
+def person(slug: str) -> str:
+    return f"people/{slug}/"
 
 
 def output_file(site_path: str) -> str:

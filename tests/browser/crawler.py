@@ -8,6 +8,7 @@ Other origins are collected but never fetched: tests run without a network.
 
 from __future__ import annotations
 
+import json
 import re
 import urllib.error
 import urllib.request
@@ -108,6 +109,14 @@ def xml_references(body: bytes, doc_url: str) -> list[str]:
     return found
 
 
+def json_feed_references(body: bytes, doc_url: str) -> list[str]:
+    """URLs in a JSON Feed: the feed's own, its home page's and each item's."""
+    document = json.loads(body)
+    found = [document.get("home_page_url"), document.get("feed_url")]
+    found += [item.get("url") for item in document.get("items", [])]
+    return [urljoin(doc_url, url) for url in found if url]
+
+
 @dataclass
 class CrawlResult:
     statuses: dict[str, int] = field(default_factory=dict)  # every fetched URL (no fragment)
@@ -156,9 +165,11 @@ def crawl(start_urls: list[str], origin: str) -> CrawlResult:
                 found = css_references(response.body, page)
             elif _is_xml(response):
                 found = xml_references(response.body, page)
+            elif "json" in response.content_type or page.endswith(".json"):
+                found = json_feed_references(response.body, page)
             else:
                 found = []
-        except (etree.XMLSyntaxError, etree.ParserError) as error:
+        except (etree.XMLSyntaxError, etree.ParserError, ValueError, AttributeError) as error:
             result.problems.append(f"{page}: cannot be parsed ({error})")
             continue
         queue.extend((link, page) for link in found)

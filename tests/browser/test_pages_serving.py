@@ -23,6 +23,8 @@ def _entry_points(site: ServedSite) -> list[str]:
     return [
         site.url(),
         site.url("feed.xml"),
+        site.url("atom.xml"),  # issue 8: every feed format
+        site.url("feed.json"),
         site.url("sitemap.xml"),
         site.url("robots.txt"),
         site.url("404.html"),

@@ -1,0 +1,114 @@
+"""The build cache under ``.briefing/cache/`` beside the config: safe to delete at any time.
+
+Standard library only, so ``briefing build`` can tell that nothing changed before it imports the
+heavy render and ingest modules (they take ~0.3 s to import). Every entry is a pickle written
+atomically; an entry that cannot be read (missing, truncated, an older format) is simply a miss.
+
+Keys are content hashes. Each stage also keeps a *stamp*: the (size, mtime_ns) of every input file,
+the hash of the config, the templates and the code. When the stamp is unchanged the stage has
+nothing to do; when it changed, only files whose stat changed are read again, and a file whose
+bytes hash as before keeps its cached result.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from generator.fileio import write_atomic
+
+FORMAT = 1  # bump when what the cache stores changes shape
+CACHE_DIR = Path(".briefing") / "cache"
+CODE_ROOT = Path(__file__).resolve().parent
+
+Stat = tuple[int, int]  # (size, mtime_ns)
+
+
+def cache_dir(root: Path) -> Path:
+    return root / CACHE_DIR
+
+
+def load(root: Path, name: str) -> Any | None:
+    try:
+        with (cache_dir(root) / name).open("rb") as handle:
+            format_, value = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
+        return None
+    return value if format_ == FORMAT else None
+
+
+def save(root: Path, name: str, value: Any) -> None:
+    # A cache that cannot be written only costs time next build.
+    with contextlib.suppress(OSError):
+        write_atomic(cache_dir(root) / name, pickle.dumps((FORMAT, value), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def forget(root: Path, name: str) -> None:
+    with contextlib.suppress(OSError):
+        (cache_dir(root) / name).unlink()
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the generator's own source: a new version of briefing invalidates every entry."""
+    digest = hashlib.sha256()
+    for path in sorted(CODE_ROOT.rglob("*.py")):
+        digest.update(path.relative_to(CODE_ROOT).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def stat_files(paths: Iterable[Path]) -> dict[str, Stat]:
+    """name -> (size, mtime_ns) of each file that still exists."""
+    found: dict[str, Stat] = {}
+    for path in paths:
+        try:
+            st = os.stat(path)
+        except OSError:
+            continue
+        found[str(path)] = (st.st_size, st.st_mtime_ns)
+    return found
+
+
+def scan_folder(folder: Path, suffixes: tuple[str, ...], recursive: bool) -> dict[str, Stat]:
+    """path -> (size, mtime_ns) of the files in ``folder`` ending in ``suffixes`` (lower-cased)."""
+    found: dict[str, Stat] = {}
+    if recursive:
+        for dirpath, _, names in os.walk(folder):
+            for name in names:
+                if name.lower().endswith(suffixes):
+                    path = os.path.join(dirpath, name)
+                    try:
+                        st = os.stat(path)
+                    except OSError:
+                        continue
+                    found[path] = (st.st_size, st.st_mtime_ns)
+        return found
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return found
+    for entry in entries:
+        if entry.name.lower().endswith(suffixes):
+            try:
+                st = entry.stat()
+            except OSError:
+                continue
+            if not entry.is_dir():
+                found[entry.path] = (st.st_size, st.st_mtime_ns)
+    return found
+
+
+def tree_stamp(folder: Path) -> dict[str, Stat]:
+    """Every file under ``folder`` (templates): a new, removed or touched file changes the stamp."""
+    return scan_folder(folder, ("",), recursive=True)

@@ -1,0 +1,78 @@
+"""Which files each stage reads, and the *stamps* that say whether any of them changed.
+
+Standard library and config only, so ``briefing build`` can tell that nothing changed without
+importing the ingest and render packages (~0.3 s of imports). A stamp is plain data: the
+(size, mtime_ns) of every input file plus hashes of the settings and of the code.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from generator import cache
+from generator.config import Config
+
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+
+
+def article_paths(config: Config) -> list[Path]:
+    folder = config.paths.articles
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+
+
+def brief_stats(config: Config) -> dict[str, cache.Stat]:
+    return cache.scan_folder(config.paths.briefs, (".md",), recursive=False)
+
+
+def config_digest(config: Config) -> str:
+    # The parsed config too: --base-url overrides the file's value.
+    try:
+        raw = config.path.read_bytes()
+    except OSError:
+        raw = b""
+    return cache.sha256(raw + repr(config).encode())
+
+
+def ingest_version(config: Config) -> str:
+    """What an article's result depends on besides its bytes."""
+    settings = repr((config.pillars, config.people, config.site.timezone)).encode()
+    return cache.sha256(settings + cache.code_version().encode())
+
+
+def output_id(output: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(output)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def ingest_stamp(config: Config, article_stats: dict[str, cache.Stat]) -> Any:
+    return ("ingest", article_stats, brief_stats(config), ingest_version(config))
+
+
+def render_stamp(config: Config, briefs: dict[str, cache.Stat]) -> Any:
+    templates = cache.tree_stamp(config.paths.templates)
+    return ("render", briefs, templates, config_digest(config), output_id(config.paths.output))
+
+
+def ingest_unchanged(config: Config) -> Any | None:
+    """The saved report of the last ingest, if nothing it reads changed since; else None."""
+    saved = cache.load(config.root, "ingest-stamp")
+    if saved is None:
+        return None
+    stamp, report = saved
+    current = ingest_stamp(config, cache.stat_files(article_paths(config)))
+    return report if stamp == current else None
+
+
+def render_unchanged(config: Config) -> Any | None:
+    saved = cache.load(config.root, "render-stamp")
+    if saved is None:
+        return None
+    stamp, report = saved
+    return report if stamp == render_stamp(config, brief_stats(config)) else None

@@ -1,0 +1,141 @@
+"""Briefing books: printable compilations of briefs, one per month and one per pillar.
+
+A book is a cover (title, period), a table of contents linking to each brief's anchor, a one-page
+overview (per pillar: its count and the bottom lines of the briefs filed first under it) and then
+every brief in full, each starting on a new printed page. Only data is prepared here; ``pages.py``
+turns each book into a Page and ``book.html`` holds the markup.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from generator.config import Config
+from generator.site import urls
+from generator.site.structure import BriefDetail, SiteModel, date_text
+
+# The overview must fit one page: each pillar shows at most this many bottom lines, then "and N more".
+OVERVIEW_LINES = 3
+# markdown-it writes every href/src double-quoted and escaped, so this finds them all exactly.
+_URL_ATTR = re.compile(r'(\s(?:href|src))="([^"]*)"')
+_SITE = "https://site.invalid/"  # a stand-in origin for resolving site paths
+
+
+@dataclass(frozen=True)
+class OverviewLine:
+    anchor: str
+    title: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class OverviewPillar:
+    title: str
+    count_text: str
+    lines: tuple[OverviewLine, ...]
+    more_text: str  # "and 4 more" or ""
+
+
+@dataclass(frozen=True)
+class BookEntry:
+    anchor: str  # the id of the brief's section in the book
+    brief: BriefDetail
+    body_html: str  # the brief's body with its relative links made to work from the book's page
+
+
+@dataclass(frozen=True)
+class Book:
+    key: str  # "2025-07" or a pillar slug; the URL is books/<key>/
+    kind: str  # "month" or "pillar"
+    title: str  # "July 2025" or the pillar's title
+    period_text: str  # "1 July 2025 to 30 July 2025"
+    count_text: str
+    overview: tuple[OverviewPillar, ...]
+    entries: tuple[BookEntry, ...]  # newest first, like every list on the site
+
+    @property
+    def url(self) -> str:
+        return urls.book(self.key)
+
+    @property
+    def slugs(self) -> tuple[str, ...]:
+        return tuple(e.brief.card.slug for e in self.entries)
+
+
+def anchor(slug: str) -> str:
+    return f"b-{slug}"
+
+
+def _count(n: int) -> str:
+    return f"{n} brief" if n == 1 else f"{n} briefs"
+
+
+def _period(details: list[BriefDetail]) -> str:
+    if not details:
+        return ""
+    newest, oldest = details[0].date, details[-1].date
+    first, last = date_text(oldest), date_text(newest)
+    return first if first == last else f"{first} to {last}"
+
+
+def _overview(model: SiteModel, details: list[BriefDetail]) -> tuple[OverviewPillar, ...]:
+    """Per pillar in config order: how many briefs of the book it holds, and the bottom lines of those
+    filed first under it (so no bottom line is printed twice)."""
+    result = []
+    for group in model.pillars:
+        held = [d for d in details if any(b.slug == group.slug for b in d.card.pillars)]
+        if not held:
+            continue
+        primary = [d for d in held if d.primary.slug == group.slug]
+        shown = primary[:OVERVIEW_LINES]
+        lines = tuple(
+            OverviewLine(anchor(d.card.slug), d.card.title, d.card.summary or d.standfirst or "")
+            for d in shown
+        )
+        rest = len(primary) - len(shown)
+        result.append(
+            OverviewPillar(group.title, _count(len(held)), lines, f"and {rest} more" if rest else "")
+        )
+    return tuple(result)
+
+
+def rebase_links(body_html: str, from_path: str, to_path: str) -> str:
+    """Relative links written for the page at ``from_path``, rewritten for the page at ``to_path``
+    (both site paths); absolute URLs are left as they are."""
+
+    def fix(match: re.Match[str]) -> str:
+        target = urljoin(_SITE + from_path, match.group(2))
+        if not target.startswith(_SITE):
+            return match.group(0)
+        return f'{match.group(1)}="{urls.relative(to_path, target.removeprefix(_SITE))}"'
+
+    return _URL_ATTR.sub(fix, body_html)
+
+
+def _book(model: SiteModel, key: str, kind: str, title: str, slugs: tuple[str, ...]) -> Book:
+    details = [model.details[s] for s in slugs]
+    page = urls.book(key)
+    return Book(
+        key=key,
+        kind=kind,
+        title=title,
+        period_text=_period(details),
+        count_text=_count(len(details)),
+        overview=_overview(model, details),
+        entries=tuple(
+            BookEntry(anchor(d.card.slug), d, rebase_links(d.body_html, d.card.url, page)) for d in details
+        ),
+    )
+
+
+def plan_books(config: Config, model: SiteModel) -> list[Book]:
+    """Every book: months newest first, then each pillar that has briefs (its newest ``books.latest``)."""
+    books = [_book(model, m.key, "month", m.title, m.briefs) for m in model.months]
+    books += [
+        _book(model, g.slug, "pillar", g.title, g.briefs[: config.books.latest])
+        for g in model.pillars
+        if g.briefs
+    ]
+    return books

@@ -1,0 +1,216 @@
+"""What lets a render skip work: cached brief parses, page fingerprints, and the render stamp.
+
+* Briefs: ``render-briefs`` maps each brief file to (size, mtime_ns, sha256, parsed Brief or its
+  error, body HTML). A file whose stat is unchanged is not read; one whose stat changed is read and
+  hashed, and keeps its parse if the bytes hash as before. The parse depends on the site's time zone
+  and the code, so those are part of the entry's key.
+* Pages: a page's *fingerprint* hashes everything its HTML is a function of (the Page object itself,
+  the SiteInfo, the templates' bytes and the code); ``render-state`` maps each output file to
+  (fingerprint, digest). A page whose fingerprint is unchanged is not rendered: its file is linked
+  from the live site. This is the dependency map from briefs to pages, computed rather than kept: a
+  brief's page, its neighbours, its pillar's pages, the home page, its month... all change
+  fingerprint exactly when what they show changes.
+* The stamp: every input's stat plus the config's and code's hashes. Unchanged stamp and the same
+  live site folder: the render has nothing to do and touches nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from generator import cache
+from generator.brief_file import read_brief
+from generator.config import Config
+from generator.errors import InputError
+from generator.model import Brief, Failure
+from generator.parallel import map_items
+from generator.site import markdown
+from generator.site.structure import BriefCard, BriefDetail
+
+BRIEFS_CACHE = "render-briefs"
+STATE = "render-state"
+
+
+# --- briefs ---------------------------------------------------------------------------------------
+
+Parsed = Brief | tuple[str, str, int | None]  # a Brief, or an InputError as (file, message, line)
+
+
+@dataclass
+class BriefEntry:
+    stat: cache.Stat
+    sha: str
+    parsed: Parsed
+    html: str | None  # the body as HTML, for a parsed brief
+
+
+def _parse(path_text: str, stat: cache.Stat, tz: ZoneInfo) -> BriefEntry:
+    path = Path(path_text)
+    data = path.read_bytes()
+    try:
+        brief = read_brief(path, tz)
+    except InputError as exc:
+        return BriefEntry(stat, cache.sha256(data), (str(exc.file), exc.message, exc.line), None)
+    return BriefEntry(stat, cache.sha256(data), brief, markdown.render_markdown(brief.body))
+
+
+class BriefStore:
+    """Reads briefs through the cache; ``read`` has ``read_brief``'s signature for ``load_briefs``."""
+
+    def __init__(self, config: Config, stats: dict[str, cache.Stat], use_cache: bool = True) -> None:
+        self.config = config
+        self.key = (config.site.timezone, cache.code_version())
+        stored = cache.load(config.root, BRIEFS_CACHE) if use_cache else None
+        old: dict[str, BriefEntry] = stored[1] if stored and stored[0] == self.key else {}
+        self.entries: dict[str, BriefEntry] = {}
+        stale: list[str] = []
+        for name, stat in stats.items():
+            entry = old.get(name)
+            if entry is not None and entry.stat == stat:
+                self.entries[name] = entry
+            else:
+                stale.append(name)
+        self.parsed = len(stale)
+        tz = config.site.tz
+        by_sha = {e.sha: e for e in old.values()}
+        fresh = map_items(lambda name: _reuse_or_parse(name, stats[name], tz, by_sha), stale)
+        for name, entry in zip(stale, fresh, strict=True):
+            self.entries[name] = entry
+        for entry in self.entries.values():
+            if entry.html is not None and isinstance(entry.parsed, Brief):
+                markdown.remember(entry.parsed.body, entry.html)
+        self.changed = bool(stale) or len(old) != len(self.entries)
+
+    def read(self, path: Path, tz: ZoneInfo) -> Brief:
+        entry = self.entries.get(str(path))
+        if entry is None:  # not seen by the scan (appeared since): read it directly
+            return read_brief(path, tz)
+        if isinstance(entry.parsed, tuple):
+            file, message, line = entry.parsed
+            raise InputError(Path(file), message, line)
+        return entry.parsed
+
+    def sha(self, path: Path | None) -> str | None:
+        entry = self.entries.get(str(path)) if path else None
+        return entry.sha if entry else None
+
+    def save(self) -> None:
+        if self.changed:
+            cache.save(self.config.root, BRIEFS_CACHE, (self.key, self.entries))
+
+
+def _reuse_or_parse(name: str, stat: cache.Stat, tz: ZoneInfo, by_sha: dict[str, BriefEntry]) -> BriefEntry:
+    # A touched file whose bytes did not change keeps its parse (a `git checkout` touches everything).
+    try:
+        data = Path(name).read_bytes()
+    except OSError:
+        return _parse(name, stat, tz)
+    known = by_sha.get(cache.sha256(data))
+    if known is not None and isinstance(known.parsed, Brief) and known.parsed.path == Path(name):
+        return BriefEntry(stat, known.sha, known.parsed, known.html)
+    return _parse(name, stat, tz)
+
+
+# --- pages -----------------------------------------------------------------------------------------
+
+
+class _Fingerprinter(pickle.Pickler):
+    """Pickles a page, standing a short token in for each brief's card and detail it holds.
+
+    A card is a function of its brief file (and the config, part of every key); a detail of its
+    brief file and its neighbour links. Tokens make a page of 10,000 cards cost 10,000 small tuples.
+    ``reducer_override`` is only consulted for objects other than str, int, tuple and friends, so
+    the plain values cost nothing extra.
+    """
+
+    def __init__(self, file: io.BytesIO, tokens: dict[str, str]) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.tokens = tokens
+
+    def reducer_override(self, obj: Any) -> Any:
+        kind = type(obj)
+        if kind is BriefCard:
+            token = self.tokens.get(obj.slug)
+            if token:
+                return tuple, (("card", obj.slug, token),)
+        elif kind is BriefDetail:
+            token = self.tokens.get(obj.card.slug)
+            if token:
+                older = (obj.older.title, obj.older.url) if obj.older else None
+                newer = (obj.newer.title, obj.newer.url) if obj.newer else None
+                return tuple, (("detail", obj.card.slug, token, older, newer),)
+        return NotImplemented
+
+
+def fingerprint(page: Any, tokens: dict[str, str], salt: bytes) -> str:
+    buffer = io.BytesIO()
+    _Fingerprinter(buffer, tokens).dump(page)
+    return hashlib.blake2b(salt + buffer.getvalue(), digest_size=16).hexdigest()
+
+
+def page_salt(site: Any, templates_stamp: dict[str, cache.Stat], templates: Path, config: Config) -> bytes:
+    """What every page depends on besides itself: site info, template bytes, config, code."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(pickle.dumps(site, protocol=pickle.HIGHEST_PROTOCOL))
+    for name in sorted(templates_stamp):
+        digest.update(name.encode())
+        with contextlib.suppress(OSError):
+            digest.update(Path(name).read_bytes())
+    digest.update(config.path.read_bytes() if config.path.is_file() else b"")
+    digest.update(cache.code_version().encode())
+    return digest.digest()
+
+
+# --- the render stamp and state --------------------------------------------------------------------
+
+
+@dataclass
+class RenderState:
+    stamp: Any = None
+    output_id: tuple[int, int] | None = None  # (st_dev, st_ino) of the live site folder
+    files: dict[str, str] = field(default_factory=dict)  # live site: relative path -> digest
+    pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # output -> (fingerprint, digest)
+    summary: tuple[int, int, int] = (0, 0, 0)  # briefs, pages, feeds
+    failures: list[Failure] = field(default_factory=list)
+
+
+def output_id(output: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(output)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def config_digest(config: Config) -> str:
+    try:
+        raw = config.path.read_bytes()
+    except OSError:
+        raw = b""
+    # The parsed config too: --base-url overrides the file's value.
+    return cache.sha256(raw + repr(config).encode())
+
+
+def render_stamp(config: Config, brief_stats: dict[str, cache.Stat], templates: dict[str, cache.Stat]) -> Any:
+    return (brief_stats, templates, config_digest(config), cache.code_version())
+
+
+def load_state(config: Config) -> RenderState | None:
+    state = cache.load(config.root, STATE)
+    if not isinstance(state, RenderState):
+        return None
+    if state.output_id is None or state.output_id != output_id(config.paths.output):
+        return None  # the live site is not the one this state describes
+    return state
+
+
+def save_state(config: Config, state: RenderState) -> None:
+    cache.save(config.root, STATE, state)

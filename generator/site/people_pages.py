@@ -1,0 +1,96 @@
+"""People: a page for each person on the watch list and for anyone named in three or more briefs.
+
+A person's briefs are those naming them (the brief's ``people``) or quoting them; their quotes are
+the quotes whose speaker is their name or one of their watch-list aliases. Everything is newest first.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from generator.config import Config, Person
+from generator.site import urls
+from generator.site.structure import BriefCard, SiteModel
+
+# Named in this many briefs, someone off the watch list gets a page too.
+MIN_BRIEFS = 3
+
+
+@dataclass(frozen=True)
+class PersonEntry:
+    card: BriefCard
+    quotes: tuple[str, ...]  # what they said in this brief
+
+
+@dataclass(frozen=True)
+class PersonProfile:
+    slug: str
+    name: str
+    role: str
+    watched: bool  # on the config's watch list
+    count_text: str  # "3 briefs, 2 quotes"
+    entries: tuple[PersonEntry, ...]  # newest first
+
+    @property
+    def url(self) -> str:
+        return urls.person(self.slug)
+
+    @property
+    def slugs(self) -> tuple[str, ...]:
+        return tuple(e.card.slug for e in self.entries)
+
+
+def slugify(name: str) -> str:
+    """An ASCII URL slug for a name: "Subrahmanyam Jaishankar" -> "subrahmanyam-jaishankar"."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "person"
+
+
+def _count_text(briefs: int, quotes: int) -> str:
+    text = f"{briefs} brief" if briefs == 1 else f"{briefs} briefs"
+    if quotes:
+        text += ", 1 quote" if quotes == 1 else f", {quotes} quotes"
+    return text
+
+
+def _watched_and_frequent(config: Config, model: SiteModel) -> list[Person]:
+    """The watch list in config order, then everyone else named in MIN_BRIEFS briefs, by name."""
+    named = Counter(name for brief in model.briefs for name in dict.fromkeys(brief.people))
+    watched = {p.name for p in config.people}
+    frequent = sorted(n for n, count in named.items() if count >= MIN_BRIEFS and n not in watched)
+    return [*config.people, *(Person(name) for name in frequent)]
+
+
+def plan_people(config: Config, model: SiteModel) -> list[PersonProfile]:
+    people = _watched_and_frequent(config, model)
+    watched = {p.name for p in config.people}
+    profiles = []
+    taken: set[str] = set()
+    for person in people:
+        spoken = {n.casefold() for n in (person.name, *person.aliases)}
+        entries = []
+        for brief in model.briefs:  # newest first
+            quotes = tuple(q.text for q in brief.quotes if q.speaker.strip().casefold() in spoken)
+            if person.name in brief.people or quotes:
+                entries.append(PersonEntry(model.card(brief.slug), quotes))
+        slug = slugify(person.name)
+        # Two names can fold to one slug ("José" and "Jose"); the later one gets a number.
+        base, n = slug, 2
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        taken.add(slug)
+        quote_count = sum(len(e.quotes) for e in entries)
+        profiles.append(
+            PersonProfile(
+                slug=slug,
+                name=person.name,
+                role=person.role,
+                watched=person.name in watched,
+                count_text=_count_text(len(entries), quote_count),
+                entries=tuple(entries),
+            )
+        )
+    return profiles

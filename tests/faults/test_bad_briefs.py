@@ -1,0 +1,49 @@
+"""Briefs edited badly by hand are named with file and line, skipped, and the rest still renders."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from .helpers import REPO, briefing
+
+GOOD = (
+    "---\ntitle: A good brief\ndate: 2025-03-01T10:00:00+05:30\nslug: {slug}\n"
+    "pillars: [logistics]\n---\nBody.\n"
+)
+BAD = {
+    "broken-yaml.md": ("---\ntitle: [unclosed\ndate: 2025-03-01\n---\nBody\n", 3, "not valid YAML"),
+    "no-title.md": ("---\ndate: 2025-03-01\n---\nBody\n", 2, "title: required"),
+    "no-date.md": ("---\ntitle: T\n---\nBody\n", 2, "date: required"),
+    "bad-pillar.md": ("---\ntitle: T\ndate: 2025-03-01\npillars: [cooking]\n---\nBody\n", 4, "cooking"),
+    "escape.md": ("---\ntitle: T\ndate: 2025-03-01\nslug: ../../etc\n---\nBody\n", 4, "slug"),
+    "slash.md": ("---\ntitle: T\ndate: 2025-03-01\nslug: a/b\n---\nBody\n", 4, "slug"),
+    "zz-duplicate.md": (GOOD.format(slug="2025-03-01-good"), None, "slugs must be unique"),
+}
+
+
+def test_each_bad_brief_is_named_and_skipped(tmp_path: Path) -> None:
+    shutil.copy(REPO / "briefing.yaml", tmp_path / "briefing.yaml")
+    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    briefs = tmp_path / "content" / "briefs"
+    briefs.mkdir(parents=True)
+    (tmp_path / "content" / "articles").mkdir()
+    (briefs / "2025-03-01-good.md").write_text(GOOD.format(slug="2025-03-01-good"), encoding="utf-8")
+    for name, (text, _, _) in BAD.items():
+        (briefs / name).write_text(text, encoding="utf-8")
+
+    run = briefing(tmp_path, "build")
+
+    assert run.status == 1
+    errors = run.lines("error")
+    assert len(errors) == len(BAD), errors
+    for name, (_, line, phrase) in BAD.items():
+        mine = [e for e in errors if f"content/briefs/{name}" in e]
+        assert len(mine) == 1, (name, errors)
+        assert phrase in mine[0], mine
+        if line:
+            assert f"{name}:{line}: " in mine[0], mine
+    site = tmp_path / "site"
+    assert (site / "briefs" / "2025-03-01-good" / "index.html").is_file()
+    assert not (tmp_path / "etc").exists() and not (site / "etc").exists()
+    assert sorted(p.name for p in (site / "briefs").iterdir()) == ["2025-03-01-good"]

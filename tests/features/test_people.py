@@ -1,0 +1,46 @@
+"""People pages: everyone on the watch list, and anyone named in three or more briefs; their briefs and
+quotes newest first; an index of them all."""
+
+from __future__ import annotations
+
+from render.helpers import Built, select
+
+from generator.site.people_pages import MIN_BRIEFS, slugify
+
+from .helpers import FREQUENT, RARE
+
+
+def people_dirs(site: Built) -> set[str]:
+    return {p.parent.name for p in (site.root / "people").glob("*/index.html")}
+
+
+def test_watch_list_and_frequent_names_get_pages(site: Built) -> None:
+    assert MIN_BRIEFS == 3
+    assert {"rajnath-singh", "nobody-yet", slugify(FREQUENT)} <= people_dirs(site)
+    assert slugify(RARE) not in people_dirs(site)  # named in two briefs only
+
+
+def test_a_person_page_lists_briefs_and_quotes_newest_first(site: Built) -> None:
+    doc = site.html("people/rajnath-singh/index.html")
+    assert select(doc, "h1")[0].text_content() == "Rajnath Singh"
+    titles = [a.text_content() for a in select(doc, ".card-title a")]
+    assert titles[:3] == ["People brief 5", "People brief 4", "People brief 3"]
+    # Quoted as "Singh": the alias makes it his quote.
+    quotes = [q.text_content().strip() for q in select(doc, "blockquote")]
+    assert quotes[:3] == [f"Quote number {d} from the minister." for d in (5, 4, 3)]
+
+
+def test_a_watched_person_never_named_still_has_a_page(site: Built) -> None:
+    doc = site.html("people/nobody-yet/index.html")
+    assert "No briefs name Nobody Yet yet." in doc.text_content()
+
+
+def test_people_index_links_every_person(site: Built) -> None:
+    links = {a.get("href") for a in select(site.html("people/index.html"), ".people-index a")}
+    assert links == {f"../people/{d}/" for d in people_dirs(site)}
+
+
+def test_slugs_are_ascii_and_safe() -> None:
+    assert slugify("José Ramos-Horta") == "jose-ramos-horta"
+    assert slugify("  ../../etc  ") == "etc"
+    assert slugify("中文") == "person"
