@@ -4,11 +4,15 @@
 
 writes a self-contained project in OUT:
 
-    OUT/briefing.yaml          config with the corpus's pillar taxonomy
-    OUT/articles/NNNNN.txt     raw dumps in the sample format (header, headline, standfirst, byline,
-                               lead paragraphs repeated as scrapers do, then site chrome)
+    OUT/briefing.yaml          config with the corpus's pillar taxonomy (8 pillars + the catch-all)
+    OUT/articles/NNNNN.txt     raw dumps in the sample format: " date YYYY-MM-DD publisher", headline,
+                               standfirst, byline, the lead two paragraphs repeated as scrapers do,
+                               the paragraphs, then site chrome and a TAGGED line
     OUT/briefs/<slug>.md       the same stories as briefs (front matter + Markdown), for render timings
 
+The shape follows the corpus the issue's targets are measured on (``shared/bench/make_corpus.py``):
+6-12 paragraphs of 40-90 words, one "##" subheading, one blockquote and one bullet list per body,
+2-4 tags out of 40, one pillar of 8, publication times spread over 3 years (36 archive months).
 Only the standard library is used; the same N and seed give byte-identical files.
 """
 
@@ -22,110 +26,148 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 IST = timezone(timedelta(hours=5, minutes=30))
-FIRST_DAY = datetime(2023, 1, 1, tzinfo=IST)
-DAYS = 3 * 365
+START = datetime(2023, 1, 1, tzinfo=IST)
+SPAN_SECONDS = 3 * 365 * 86400
 
 PILLARS = {
-    "maritime-security": (
-        "Maritime security",
-        ["maritime security", "coastal surveillance", "anti-piracy patrols"],
-    ),
-    "defence-industry": ("Defence industry", ["co-production", "technology transfer", "defence exports"]),
-    "counter-terrorism": ("Counter-terrorism", ["counter-terrorism cooperation", "terror financing"]),
-    "joint-exercises": ("Joint exercises", ["joint exercises", "interoperability", "training exchanges"]),
-    "logistics": ("Logistics", ["logistics support", "supply chain resilience", "spare parts"]),
-    "intelligence": ("Intelligence", ["intelligence sharing", "threat assessments", "early warning"]),
-    "space-and-cyber": ("Space and cyber", ["space situational awareness", "cyber defence"]),
-    "diplomacy": ("Diplomacy", ["strategic dialogue", "bilateral ties", "defence diplomacy"]),
-}
-PARTNERS = ["France", "Japan", "Australia", "Indonesia", "Vietnam", "Singapore", "Philippines", "Kenya"]
-OUTLETS = ["Example Wire", "The Example Times", "Example Defence Review", "Daily Example"]
-ACTORS = ["The defence ministry", "Senior officials", "Both navies", "A joint working group", "The two sides"]
-ACTIONS = ["reviewed", "agreed to expand", "discussed", "stressed the need for", "set up a mechanism for"]
-SETTINGS = [
-    "in New Delhi on Tuesday",
-    "at the annual dialogue",
-    "during a three-day visit",
-    "over the next year",
-]
-CHROME = [
-    "For All Latest Updates",
-    "Quick Links / Policies",
-    "Get Us On",
-    "Example App for iOSExample App for Android",
-    "Copyright © 2025 Example Media Pvt. Ltd., All Rights Reserved.",
-]
+    "Diplomacy": ["strategic dialogue", "bilateral ties", "defence diplomacy",
+                  "confidence-building measures"],
+    "Maritime Security": ["maritime security", "maritime domain awareness", "coastal surveillance",
+                          "anti-piracy patrols"],
+    "Defence Industry": ["defence industrial collaboration", "technology transfer", "defence exports",
+                         "indigenous shipbuilding"],
+    "Counter-Terrorism": ["counter-terrorism cooperation", "terror financing controls", "border security",
+                          "de-radicalisation programmes"],
+    "Joint Exercises": ["joint exercises", "anti-submarine warfare drills", "amphibious operations",
+                        "training exchanges"],
+    "Logistics": ["logistics support", "supply chain resilience", "ammunition supplies",
+                  "spare parts availability"],
+    "Space and Cyber": ["space situational awareness", "satellite launches", "cyber defence",
+                        "secure communications"],
+    "Intelligence": ["intelligence sharing", "early warning networks", "threat assessments",
+                     "information fusion"],
+}  # fmt: skip
+ALL_TOPICS = [t for ts in PILLARS.values() for t in ts] + ["humanitarian assistance", "military medicine"]
+COUNTRIES = [
+    "France", "Japan", "United States", "Australia", "Indonesia", "Vietnam", "Sri Lanka", "Maldives",
+    "UAE", "Saudi Arabia", "Egypt", "Kenya", "Brazil", "Philippines", "Singapore", "Bangladesh",
+]  # fmt: skip
+TOPIC_TAGS = [
+    "India", "Navy", "Army", "Air Force", "Coast Guard", "DRDO", "QUAD", "BRICS", "ASEAN", "SCO",
+    "Indian Ocean", "Indo-Pacific", "Red Sea", "Submarines", "Drones", "Satellites", "Cybersecurity",
+    "Shipbuilding", "Exports", "Make in India", "MoU", "2+2 Dialogue", "Terror Financing", "Humanitarian Aid",
+]  # fmt: skip
+PUBLISHERS = ["Example Media", "The Example Chronicle", "Example Defence Wire", "The Daily Example"]
+SUBJECTS = [
+    "The defence ministry", "Senior naval officials", "A joint working group", "Officials from both sides",
+    "The visiting delegation", "Military planners", "The two navies", "Industry representatives",
+]  # fmt: skip
+VERBS = [
+    "reviewed", "discussed", "agreed to expand", "stressed the need for", "highlighted progress on",
+    "explored new avenues for", "signed an agreement on", "unveiled a roadmap for", "took stock of",
+]  # fmt: skip
+QUALIFIERS = [
+    "during the annual dialogue in New Delhi", "at the meeting held on Tuesday",
+    "in the wider Indo-Pacific region", "amid growing regional tensions",
+    "under the existing framework agreement", "ahead of next month's summit",
+    "according to an official statement", "over the next five years", "at the end of a three-day visit",
+]  # fmt: skip
+HEADLINES = [
+    "India, {country} step up cooperation on {short}", "{country} and India sign pact on {short}",
+    "India, {country} review {short} at annual talks", "New roadmap for {short} agreed with {country}",
+    "{country} backs closer ties on {short}", "Joint working group meets on {short}",
+]  # fmt: skip
+SUBHEADINGS = ["What comes next", "Background", "Key outcomes", "Regional context", "Why it matters"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
-def _sentence(rng: random.Random, topic: str, partner: str) -> str:
-    return f"{rng.choice(ACTORS)} {rng.choice(ACTIONS)} {topic} with {partner} {rng.choice(SETTINGS)}."
-
-
-def _paragraph(rng: random.Random, topics: list[str], partner: str) -> str:
-    return " ".join(_sentence(rng, rng.choice(topics), partner) for _ in range(rng.randint(3, 5)))
-
-
-def _slugify(text: str) -> str:
+def slugify(text: str) -> str:
     return "-".join(re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-").split("-")[:8])
 
 
-def _story(rng: random.Random, index: int) -> dict:
+def _sentence(rng: random.Random, topics: list[str], country: str) -> str:
+    topic = rng.choice(topics)
+    if rng.random() < 0.5:
+        text = f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {topic} {rng.choice(QUALIFIERS)}."
+    else:
+        text = (
+            f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {topic} and {rng.choice(ALL_TOPICS)} with {country}."
+        )
+    return text[0].upper() + text[1:]
+
+
+def _paragraph(rng: random.Random, topics: list[str], country: str) -> str:
+    """40-90 words of sentences."""
+    target, sentences, count = rng.randint(40, 90), [], 0
+    while count < target:
+        sentence = _sentence(rng, topics, country)
+        if count + len(sentence.split()) > 90 and count >= 40:
+            break
+        sentences.append(sentence)
+        count += len(sentence.split())
+    return " ".join(sentences)
+
+
+def _story(rng: random.Random, when: datetime, index: int) -> dict:
     pillar = rng.choice(list(PILLARS))
-    title, topics = PILLARS[pillar]
-    partner = rng.choice(PARTNERS)
-    when = FIRST_DAY + timedelta(
-        days=rng.randrange(DAYS), hours=rng.randint(6, 22), minutes=rng.randrange(60)
-    )
-    headline = f"Talk {index}: India, {partner} step up {rng.choice(topics)}"
-    paras = [_paragraph(rng, topics, partner) for _ in range(rng.randint(5, 9))]
-    quote = f"We are committed to deepening {rng.choice(topics)} with {partner}"
-    paras.insert(2, f'"{quote}," the defence minister said.')
+    topics = PILLARS[pillar] + [rng.choice(ALL_TOPICS)]
+    country = rng.choice(COUNTRIES)
+    short = rng.choice(PILLARS[pillar])
+    # The index keeps headlines (and so slugs and stories) distinct, as real headlines mostly are.
+    headline = f"{rng.choice(HEADLINES).format(country=country, short=short)} ({index})"
     return {
-        "pillar": pillar,
         "when": when,
+        "pillar": pillar,
         "headline": headline,
-        "standfirst": f"Officials said the talks covered {topics[0]} and {topics[-1]}.",
-        "paras": paras,
-        "quote": quote,
-        "outlet": rng.choice(OUTLETS),
-        "tags": [partner, title],
+        "standfirst": f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {short} with {country}, officials said "
+        f"on {WEEKDAYS[when.weekday()]}.",
+        "paras": [_paragraph(rng, topics, country) for _ in range(rng.randint(6, 12))],
+        "tags": [country, *rng.sample(TOPIC_TAGS, rng.randint(1, 3))],
+        "quote": f'"We are committed to deepening {rng.choice(topics)} with {country}," an official said.',
+        "bullets": [
+            f"{v} {t}"
+            for v, t in zip(["Expanded", "Review of", "Timeline for"], rng.sample(topics, 3), strict=True)
+        ],
+        "subheading": rng.choice(SUBHEADINGS),
+        "publisher": rng.choice(PUBLISHERS),
     }
 
 
+def _body(story: dict) -> str:
+    p = story["paras"]
+    parts = [p[0], p[1], "## " + story["subheading"], p[2], "> " + story["quote"], *p[3:-1]]
+    parts.append("Key points from the discussions:\n\n" + "\n".join("- " + b for b in story["bullets"]))
+    parts.append(p[-1])
+    return "\n\n".join(parts) + "\n"
+
+
 def _raw(story: dict) -> str:
-    paras = story["paras"]
+    p = story["paras"]
     lines = [
-        f" date {story['when']:%Y-%m-%d} {story['outlet']}",
+        f" date {story['when']:%Y-%m-%d} {story['publisher']}",
         story["headline"],
         story["standfirst"],
         "By PTI",
     ]
-    lines += [f"Published : {story['when']:%b %-d, %Y, %-I:%M %p} IST"]
-    lines += paras[:2] + paras  # the lead repeated, as scrapers do
-    lines += ["TAGGED:", "".join(t.upper() for t in story["tags"])] + CHROME
+    lines += [p[0], p[1], *p]  # the lead repeated, as scrapers do
+    lines += ["For All Latest Updates", "TAGGED: " + ", ".join(story["tags"])]
+    lines += ["Copyright \u00a9 2025 Example Media Pvt. Ltd., All Rights Reserved."]
     return "\n\n".join(lines) + "\n"
 
 
-def _brief(story: dict, slug: str, index: int) -> str:
+def _brief(story: dict, slug: str) -> str:
     def q(value: str) -> str:
         return json.dumps(value, ensure_ascii=False)  # JSON strings are valid YAML
 
-    paras = story["paras"]
     front = [
         f"title: {q(story['headline'])}",
-        f"date: '{story['when'].isoformat()}'",
+        f"date: {story['when'].isoformat()}",
         f"slug: {slug}",
-        f"standfirst: {q(story['standfirst'])}",
-        f"summary: {q(paras[0].split('. ')[0] + '.')}",
-        f"pillars: [{story['pillar']}]",
-        "people: []",
+        f"pillars: [{q(slugify(story['pillar']))}]",
         f"tags: [{', '.join(q(t) for t in story['tags'])}]",
-        "key_points: [" + ", ".join(q(p.split(". ")[0] + ".") for p in paras[1:4]) + "]",
-        f"quotes: [{{speaker: Defence minister, text: {q(story['quote'])}}}]",
-        f"sources: [{{name: {q(story['outlet'])}, file: articles/{index:05d}.txt, byline: PTI}}]",
+        f"summary: {q(story['standfirst'])}",
     ]
-    body = "\n\n".join([paras[0], "## Background", *paras[1:3], f"> {paras[2]}", *paras[3:]])
-    return "---\n" + "\n".join(front) + "\n---\n\n" + body + "\n"
+    return "---\n" + "\n".join(front) + "\n---\n\n" + _body(story)
 
 
 def _config() -> str:
@@ -137,8 +179,8 @@ def _config() -> str:
         "paths: {articles: articles, briefs: briefs, output: site, templates: templates}",
         "pillars:",
     ]
-    for slug, (title, keywords) in PILLARS.items():
-        lines += [f"  - slug: {slug}", f"    title: {title}", f"    keywords: {json.dumps(keywords)}"]
+    for name, keywords in PILLARS.items():
+        lines += [f"  - slug: {slugify(name)}", f"    title: {name}", f"    keywords: {json.dumps(keywords)}"]
     lines += ["  - {slug: general, title: General, catch_all: true}"]
     return "\n".join(lines) + "\n"
 
@@ -148,11 +190,15 @@ def generate(n: int, out: Path, seed: int = 20261122) -> None:
     (out / "articles").mkdir(parents=True, exist_ok=True)
     (out / "briefs").mkdir(parents=True, exist_ok=True)
     (out / "briefing.yaml").write_text(_config(), encoding="utf-8")
-    for index in range(1, n + 1):
-        story = _story(rng, index)
-        slug = f"{story['when']:%Y-%m-%d}-{_slugify(story['headline'])}"
+    stamps = []
+    for _ in range(n):
+        day = START + timedelta(seconds=rng.randrange(SPAN_SECONDS))
+        stamps.append(day.replace(hour=rng.randint(6, 22), minute=rng.randrange(60), second=0))
+    for index, when in enumerate(sorted(stamps), start=1):
+        story = _story(rng, when, index)
+        slug = f"{when:%Y-%m-%d}-{slugify(story['headline'])}-{index}"
         (out / "articles" / f"{index:05d}.txt").write_text(_raw(story), encoding="utf-8")
-        (out / "briefs" / f"{slug}.md").write_text(_brief(story, slug, index), encoding="utf-8")
+        (out / "briefs" / f"{slug}.md").write_text(_brief(story, slug), encoding="utf-8")
 
 
 def main() -> None:

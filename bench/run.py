@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import random
 import shutil
 import statistics
 import subprocess
@@ -21,12 +22,21 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
-from corpus import generate  # noqa: E402 - bench/ is not a package
+import corpus  # noqa: E402 - bench/ is not a package
+
+# ``--without-search``: the same CLI with the search index (Pagefind) switched off, to show the
+# generator's own cost apart from the external indexer's.
+WITHOUT_SEARCH = (
+    "import sys, generator.site as site; site.build_index = lambda *a, **k: 0; "
+    "site._needs_search = lambda changed: False; from generator.cli import main; sys.exit(main(sys.argv[1:]))"
+)
+SEARCH = True
 
 STEPS = ("cold ingest", "cold render", "no-op build", "one brief edited", "one article added")
 
@@ -34,19 +44,20 @@ STEPS = ("cold ingest", "cold render", "no-op build", "one brief edited", "one a
 @dataclass
 class Timing:
     seconds: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)  # user + system, the CLI and its worker processes
     peak_kib: int = 0
 
-    def add(self, seconds: float, peak_kib: int) -> None:
+    def add(self, seconds: float, cpu: float, peak_kib: int) -> None:
         self.seconds.append(seconds)
+        self.cpu.append(cpu)
         self.peak_kib = max(self.peak_kib, peak_kib)
 
 
-def briefing(project: Path, *args: str) -> tuple[float, int]:
-    """Run the CLI once; return wall seconds and the process's peak resident set in KiB."""
+def briefing(project: Path, *args: str) -> tuple[float, float, int]:
+    """Run the CLI once; return wall seconds, CPU seconds and the peak resident set in KiB."""
     command = [
         sys.executable,
-        "-m",
-        "generator",
+        *(["-m", "generator"] if SEARCH else ["-c", WITHOUT_SEARCH]),
         "--config",
         str(project / "briefing.yaml"),
         "--quiet",
@@ -62,16 +73,16 @@ def briefing(project: Path, *args: str) -> tuple[float, int]:
         raise SystemExit(
             f"bench: `briefing {' '.join(args)}` failed with status {process.returncode} in {project}"
         )
-    return elapsed, usage.ru_maxrss
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
-def fresh_project(corpus: Path, work: Path, with_briefs: bool) -> Path:
+def fresh_project(source: Path, work: Path, with_briefs: bool) -> Path:
     project = Path(tempfile.mkdtemp(dir=work))
-    shutil.copy(corpus / "briefing.yaml", project / "briefing.yaml")
+    shutil.copy(source / "briefing.yaml", project / "briefing.yaml")
     shutil.copytree(REPO / "templates", project / "templates")
-    shutil.copytree(corpus / "articles", project / "articles")
+    shutil.copytree(source / "articles", project / "articles")
     if with_briefs:
-        shutil.copytree(corpus / "briefs", project / "briefs")
+        shutil.copytree(source / "briefs", project / "briefs")
     else:
         (project / "briefs").mkdir()
     return project
@@ -84,44 +95,60 @@ def edit_one_brief(project: Path) -> None:
 
 
 def add_one_article(project: Path, run: int) -> None:
-    source = sorted((project / "articles").glob("*.txt"))[0].read_text(encoding="utf-8")
-    head, rest = source.split("\n", 1)
-    added = (
-        rest.replace("Talk 1:", f"Added talk {run}:", 1)
-        + f"\nA new closing paragraph for run {run} was added.\n"
-    )
-    (project / "articles" / f"added-{run}.txt").write_text(f"{head}\n{added}", encoding="utf-8")
+    """A new story (its own brief, not a copy of an existing one), dated like the newest."""
+    rng = random.Random(1_000_000 + run)
+    story = corpus._story(rng, corpus.START + timedelta(days=3 * 365 - 1, hours=12), 900_000 + run)
+    (project / "articles" / f"added-{run}.txt").write_text(corpus._raw(story), encoding="utf-8")
+
+
+def from_shared(shared: Path, folder: Path) -> None:
+    """Lay out a shared/bench corpus as a project: md/ -> briefs/, raw/ -> articles/, its pillars."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    shutil.copytree(shared / "md", folder / "briefs")
+    shutil.copytree(shared / "raw", folder / "articles")
+    site = corpus._config().split("pillars:\n")[0]
+    pillars = (shared / "pillars.yaml").read_text(encoding="utf-8")
+    catch_all = "  - {slug: general, title: General, catch_all: true}\n"
+    (folder / "briefing.yaml").write_text(site + pillars + catch_all, encoding="utf-8")
 
 
 def measure(n: int, runs: int, work: Path) -> dict[str, Timing]:
-    corpus = work / f"corpus-{n}"
-    if not (corpus / "briefing.yaml").exists():
+    folder = work / f"corpus-{n}"
+    if not (folder / "briefing.yaml").exists():
         print(f"bench: making a corpus of {n} articles", file=sys.stderr)
-        generate(n, corpus)
+        corpus.generate(n, folder)
     timings = {step: Timing() for step in STEPS}
     for run in range(runs):
         print(f"bench: {n} articles, run {run + 1} of {runs}", file=sys.stderr)
-        project = fresh_project(corpus, work, with_briefs=False)
+        project = fresh_project(folder, work, with_briefs=False)
         timings["cold ingest"].add(*briefing(project, "ingest"))
-        rendered = fresh_project(corpus, work, with_briefs=True)
+        rendered = fresh_project(folder, work, with_briefs=True)
         timings["cold render"].add(*briefing(rendered, "render"))
-        shutil.rmtree(rendered)
+        shutil.rmtree(rendered, ignore_errors=True)
         briefing(project, "build")  # warm: the site and caches exist
         timings["no-op build"].add(*briefing(project, "build"))
         edit_one_brief(project)
         timings["one brief edited"].add(*briefing(project, "build"))
         add_one_article(project, run)
         timings["one article added"].add(*briefing(project, "build"))
-        shutil.rmtree(project)
+        shutil.rmtree(project, ignore_errors=True)  # a detached delete of an old site may race
     return timings
+
+
+def cell(t: Timing) -> str:
+    return (
+        f"{statistics.median(t.seconds):.2f} ({statistics.median(t.cpu):.2f} cpu, {t.peak_kib / 1024:.0f} MB)"
+    )
 
 
 def table(results: dict[int, dict[str, Timing]], runs: int) -> str:
     sizes = sorted(results)
-    head = "| step | " + " | ".join(f"{n:,} briefs: median s" for n in sizes) + " |"
+    head = "| step | " + " | ".join(f"{n:,} briefs: wall s (cpu s, peak memory)" for n in sizes) + " |"
     rows = [head, "| --- |" + " --- |" * len(sizes)]
     for step in STEPS:
-        cells = [f"{statistics.median(results[n][step].seconds):.2f}" for n in sizes]
+        cells = [cell(results[n][step]) for n in sizes]
         rows.append(f"| {step} | " + " | ".join(cells) + " |")
     peaks = [f"{max(t.peak_kib for t in results[n].values()) / 1024:.0f} MB" for n in sizes]
     rows.append("| peak memory (largest run) | " + " | ".join(peaks) + " |")
@@ -139,7 +166,11 @@ def table(results: dict[int, dict[str, Timing]], runs: int) -> str:
             + "."
         )
     machine = f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores"
-    rows.append(f"\nMedian of {runs} runs each, on {machine}; wall time of the whole CLI process.")
+    rows.append(
+        f"\nMedian of {runs} runs each, on {machine}; wall time of the whole CLI process, and in brackets "
+        "its CPU time (user + system, worker processes included), which the machine's other load "
+        "disturbs less."
+    )
     return "\n".join(rows) + "\n"
 
 
@@ -149,15 +180,28 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--work", type=Path, default=HERE / "work", help="where corpora and projects go")
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        metavar="DIR",
+        help="time a corpus made by shared/bench/make_corpus.py (its md/, raw/, pillars.yaml) instead",
+    )
+    parser.add_argument("--without-search", action="store_true", help="switch the search index off")
     args = parser.parse_args()
+    global SEARCH
+    SEARCH = not args.without_search
     sizes = [1000] if args.quick else args.sizes
     args.work.mkdir(parents=True, exist_ok=True)
+    if args.shared:
+        n = len(list((args.shared / "md").glob("*.md")))
+        from_shared(args.shared, args.work / f"corpus-{n}")
+        sizes = [n]
     results = {n: measure(n, args.runs, args.work) for n in sizes}
     report = "# Benchmark results\n\nMade by `make bench` (`python bench/run.py`).\n\n" + table(
         results, args.runs
     )
     print(report)
-    if not args.quick:
+    if not args.quick and not args.shared and SEARCH:
         (HERE / "RESULTS.md").write_text(report, encoding="utf-8")
 
 

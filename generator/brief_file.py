@@ -209,8 +209,13 @@ def parse_brief(text: str, path: Path, tz: ZoneInfo) -> Brief:
 
 def read_brief(path: Path, tz: ZoneInfo) -> Brief:
     """Read and parse a brief file."""
+    return parse_brief_bytes(path.read_bytes(), path, tz)
+
+
+def parse_brief_bytes(data: bytes, path: Path, tz: ZoneInfo) -> Brief:
+    """Parse a brief file's bytes (already read, e.g. to hash them too)."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(path, f"not UTF-8 text (byte {exc.start}); save the file as UTF-8") from None
     return parse_brief(text.replace("\r\n", "\n"), path, tz)

@@ -16,12 +16,11 @@ import contextlib
 import hashlib
 import os
 import pickle
+import tempfile
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-
-from generator.fileio import write_atomic
 
 FORMAT = 1  # bump when what the cache stores changes shape
 CACHE_DIR = Path(".briefing") / "cache"
@@ -44,9 +43,19 @@ def load(root: Path, name: str) -> Any | None:
 
 
 def save(root: Path, name: str, value: Any) -> None:
-    # A cache that cannot be written only costs time next build.
-    with contextlib.suppress(OSError):
-        write_atomic(cache_dir(root) / name, pickle.dumps((FORMAT, value), protocol=pickle.HIGHEST_PROTOCOL))
+    # Streamed to a temporary file and renamed: no second copy of a large entry in memory, and a
+    # reader never sees half of one. A cache that cannot be written only costs time next build.
+    folder = cache_dir(root)
+    with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump((FORMAT, value), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, folder / name)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
 
 
 def forget(root: Path, name: str) -> None:

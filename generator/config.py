@@ -20,6 +20,7 @@ from generator.errors import ConfigError
 
 DEFAULT_CONFIG_NAME = "briefing.yaml"
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MONTH_RE = re.compile(r"^\d{4}-\d{2}$")
 CATCH_ALL_SLUG = "general"
 
 
@@ -256,7 +257,12 @@ def _read_list(
 
 def _read_pillar(s: _Section) -> Pillar:
     slug = s.get("slug", str, "", required=True)
-    if slug and not SLUG_RE.match(slug):
+    if MONTH_RE.match(slug):
+        s.problems.append(
+            f"{s.key('slug')}: {slug!r} looks like a month, and books/<YYYY>-<MM>/ is that month's "
+            "briefing book; choose a slug with a word in it"
+        )
+    elif slug and not SLUG_RE.match(slug):
         s.problems.append(
             f"{s.key('slug')}: expected lower-case letters, digits and single hyphens "
             f"(e.g. 'defence-industry'), got {slug!r}"

@@ -8,11 +8,14 @@ importing the ingest and render packages (~0.3 s of imports). A stamp is plain d
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from generator import cache
 from generator.config import Config
+from generator.model import IngestReport, RenderReport
+from generator.progress import Reporter
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 
@@ -57,7 +60,8 @@ def ingest_stamp(config: Config, article_stats: dict[str, cache.Stat]) -> Any:
 
 def render_stamp(config: Config, briefs: dict[str, cache.Stat]) -> Any:
     templates = cache.tree_stamp(config.paths.templates)
-    return ("render", briefs, templates, config_digest(config), output_id(config.paths.output))
+    identity = output_id(config.paths.output)
+    return ("render", briefs, templates, config_digest(config), cache.code_version(), identity)
 
 
 def ingest_unchanged(config: Config) -> Any | None:
@@ -76,3 +80,31 @@ def render_unchanged(config: Config) -> Any | None:
         return None
     stamp, report = saved
     return report if stamp == render_stamp(config, brief_stats(config)) else None
+
+
+def kept_edited_message(path: Path, root: Path) -> str:
+    try:
+        shown = path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        shown = path.as_posix()
+    return f"{shown} was edited by hand; kept as it is (ingest --force regenerates it)"
+
+
+def replay_ingest(previous: IngestReport, reporter: Reporter, root: Path) -> IngestReport:
+    """Nothing ingest reads changed since its last run: repeat what it said, write nothing."""
+    for failure in previous.failures:
+        reporter.failure(failure)
+    for path in previous.kept_edited:
+        reporter.warn(kept_edited_message(path, root))
+    reporter.info(f"{previous.articles} articles; nothing changed since the last ingest")
+    return replace(
+        previous, written=0, failures=list(previous.failures), kept_edited=list(previous.kept_edited)
+    )
+
+
+def replay_render(previous: RenderReport, reporter: Reporter) -> RenderReport:
+    """Nothing the site is made from changed since the last render: touch nothing."""
+    for failure in previous.failures:
+        reporter.failure(failure)
+    reporter.info(f"{previous.briefs} briefs to publish; nothing changed since the last render")
+    return replace(previous, written=0, failures=list(previous.failures))

@@ -23,32 +23,35 @@ def workers() -> int:
         return os.cpu_count() or 1
 
 
-def _run_chunk(bounds: tuple[int, int]) -> list[Any]:
+def _run_chunk(bounds: tuple[int, int]) -> tuple[int, list[Any]]:
     assert _TASK is not None
-    return [_TASK(i) for i in range(bounds[0], bounds[1])]
+    return bounds[0], [_TASK(i) for i in range(bounds[0], bounds[1])]
 
 
-def map_indices(task: Callable[[int], Any], count: int, min_parallel: int = MIN_PARALLEL) -> list[Any]:
+def map_indices(task: Callable[[int], Any], count: int, min_parallel: int | None = None) -> list[Any]:
     """``[task(0), ..., task(count - 1)]``, computed in forked workers when it pays."""
     global _TASK
     cores = workers()
-    if count < min_parallel or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if (
+        count < (MIN_PARALLEL if min_parallel is None else min_parallel)
+        or cores < 2
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
         return [task(i) for i in range(count)]
-    # A few chunks per worker evens out uneven items without paying per-item messaging.
-    size = max(1, -(-count // (cores * 4)))
+    # Many small chunks, taken as workers free up, even out uneven items (a briefing book costs a
+    # thousand brief pages) without paying per-item messaging; results go back in input order.
+    size = max(1, min(64, -(-count // (cores * 16))))
     chunks = [(start, min(start + size, count)) for start in range(0, count, size)]
     _TASK = task
     try:
         with multiprocessing.get_context("fork").Pool(cores) as pool:
-            results: list[Any] = []
-            for part in pool.imap(_run_chunk, chunks):
-                results.extend(part)
+            results: list[Any] = [None] * count
+            for start, part in pool.imap_unordered(_run_chunk, chunks):
+                results[start : start + len(part)] = part
             return results
     finally:
         _TASK = None
 
 
-def map_items(
-    task: Callable[[Any], Any], items: Sequence[Any], min_parallel: int = MIN_PARALLEL
-) -> list[Any]:
+def map_items(task: Callable[[Any], Any], items: Sequence[Any], min_parallel: int | None = None) -> list[Any]:
     return map_indices(lambda i: task(items[i]), len(items), min_parallel)

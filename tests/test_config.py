@@ -83,6 +83,10 @@ def test_base_url_gets_a_trailing_slash_and_override_wins(tmp_path: Path) -> Non
         ),
         ({**VALID, "pillars": [{"slug": "Bad Slug", "title": "x"}]}, "pillars[0].slug: expected lower-case"),
         ({**VALID, "pillars": [{"title": "x"}]}, "pillars[0].slug: required key is missing"),
+        (
+            {**VALID, "pillars": [{"slug": "2025-07", "title": "x"}]},
+            "pillars[0].slug: '2025-07' looks like a month",
+        ),
         ({**VALID, "pillars": {"slug": "x"}}, "pillars: expected a list, got a mapping"),
         ({**VALID, "people": [{"name": "A", "aliases": "B"}]}, "people[0].aliases: expected a list"),
         ({**VALID, "people": [{"name": "A"}, {"name": "A"}]}, "people: 'A' is listed more than once"),

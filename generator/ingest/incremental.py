@@ -1,7 +1,7 @@
 """What lets ingest skip work: a stamp of its inputs and outputs, and a cache of per-article results.
 
-* The stamp: every article's and brief's (size, mtime_ns), the config's bytes and the code's hash.
-  Unchanged stamp: the briefs already are what ingest would write; nothing is read.
+* The stamp (``generator.inputs``): every article's and brief's (size, mtime_ns), the settings and
+  the code. Unchanged stamp: the briefs already are what ingest would write; nothing is read.
 * Articles: ``ingest-articles`` maps each article file to (size, mtime_ns, sha256, result), the
   result an IngestedArticle or the ArticleError it raised. A file whose stat is unchanged is not
   read; one whose stat changed is read and keeps its result if its bytes hash as before. Results
@@ -11,16 +11,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
 from generator import cache
 from generator.config import Config
-from generator.model import Failure
+from generator.inputs import ingest_version
 
 ARTICLES = "ingest-articles"
-STATE = "ingest-state"
 
 # An IngestedArticle, or an ArticleError as (message, line), or an OSError as its text.
 Outcome = Any
@@ -33,41 +31,47 @@ class ArticleEntry:
     outcome: Outcome
 
 
-@dataclass
-class IngestState:
-    stamp: Any = None
-    articles: int = 0
-    briefs: int = 0
-    failures: list[Failure] = field(default_factory=list)
-    kept_edited: list[Path] = field(default_factory=list)
-
-
-def version_key(config: Config) -> str:
-    return cache.sha256(repr((config.pillars, config.people, config.site.timezone)).encode()) + (
-        cache.code_version()
-    )
-
-
-def stamp(config: Config, article_stats: dict[str, cache.Stat]) -> Any:
-    briefs = cache.scan_folder(config.paths.briefs, (".md",), recursive=False)
-    return (article_stats, briefs, version_key(config), cache.code_version())
-
-
 def load_entries(config: Config) -> dict[str, ArticleEntry]:
     stored = cache.load(config.root, ARTICLES)
-    if not stored or stored[0] != version_key(config):
+    if not stored or stored[0] != ingest_version(config):
         return {}
     return stored[1]
 
 
 def save_entries(config: Config, entries: dict[str, ArticleEntry]) -> None:
-    cache.save(config.root, ARTICLES, (version_key(config), entries))
+    cache.save(config.root, ARTICLES, (ingest_version(config), entries))
 
 
-def load_state(config: Config) -> IngestState | None:
-    state = cache.load(config.root, STATE)
-    return state if isinstance(state, IngestState) else None
+# --- the story plan: which briefs the last run wrote, from which articles ---------------------------
+
+PLAN = "ingest-plan"
 
 
-def save_state(config: Config, state: IngestState) -> None:
-    cache.save(config.root, STATE, state)
+@dataclass
+class BriefRecord:
+    stat: cache.Stat  # of the file as this run left it
+    sha: str  # of its bytes then
+    claims: list[tuple[str, str]]  # what it adds to writer.existing_slugs
+    key: str  # the story it was written from ("" when it was left alone: hand-edited)
+
+
+@dataclass
+class Plan:
+    version: str
+    articles: dict[str, cache.Stat]  # the articles the plan was made from
+    briefs: dict[str, BriefRecord]  # brief path -> record, in story order
+    messages: list[tuple[str, str]]  # ("warn" | "info", text) per article, to say again
+    report: Any  # the IngestReport of the run (written and kept_edited aside)
+
+
+def story_key(slug: str, files: list[tuple[str, str]], version: str) -> str:
+    return cache.sha256(repr((slug, files, version)).encode())
+
+
+def load_plan(config: Config) -> Plan | None:
+    plan = cache.load(config.root, PLAN)
+    return plan if isinstance(plan, Plan) and plan.version == ingest_version(config) else None
+
+
+def save_plan(config: Config, plan: Plan) -> None:
+    cache.save(config.root, PLAN, plan)

@@ -34,12 +34,17 @@ def existing_slugs(briefs_dir: Path) -> dict[str, str]:
             text = path.read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        front = text.split("\n---", 1)[0]
-        slug = _SLUG_LINE.search(front)
-        name = slug["slug"] if slug else path.stem
-        for match in _FILE_LINE.finditer(front):
-            found.setdefault(match["file"], name)
+        for file, name in slug_claims(path, text):
+            found.setdefault(file, name)
     return found
+
+
+def slug_claims(path: Path, text: str) -> list[tuple[str, str]]:
+    """(source file, slug) pairs one brief contributes to ``existing_slugs``."""
+    front = text.split("\n---", 1)[0]
+    slug = _SLUG_LINE.search(front)
+    name = slug["slug"] if slug else path.stem
+    return [(match["file"], name) for match in _FILE_LINE.finditer(front)]
 
 
 def backup_path(path: Path, text: str) -> Path:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from generator import cache
+from generator import cache, inputs
 from generator.config import Config
 from generator.model import RenderReport
+from generator.parallel import map_indices
 from generator.progress import Reporter
 from generator.site import incremental, urls
 from generator.site.feeds import (
@@ -25,7 +26,6 @@ from generator.site.feeds import (
 )
 from generator.site.load import load_briefs
 from generator.site.pages import FeedLink, Page, plan_pages
-from generator.parallel import map_indices
 from generator.site.search import build_index  # issue 8
 from generator.site.sitemap import render_robots, render_sitemap
 from generator.site.structure import PillarBadge, SiteModel, build_model
@@ -72,12 +72,13 @@ def render_site(config: Config, reporter: Reporter, use_cache: bool = False) -> 
     return at once when no input changed. Without it every page is rendered, as from scratch.
     """
     report = RenderReport()
-    brief_stats = cache.scan_folder(config.paths.briefs, (".md",), recursive=False)
+    brief_stats = inputs.brief_stats(config)
     template_stats = cache.tree_stamp(config.paths.templates)
-    stamp = incremental.render_stamp(config, brief_stats, template_stats)
+    if use_cache:
+        previous = inputs.render_unchanged(config)
+        if previous is not None:
+            return inputs.replay_render(previous, reporter)
     state = incremental.load_state(config) if use_cache else None
-    if state is not None and state.stamp == stamp:
-        return _unchanged(state, reporter)
     store = incremental.BriefStore(config, brief_stats, use_cache)
     loaded = load_briefs(config, store.read)
     report.failures = list(loaded.failures)
@@ -102,8 +103,12 @@ def render_site(config: Config, reporter: Reporter, use_cache: bool = False) -> 
     tokens = {b.slug: store.sha(b.path) or "" for b in loaded.briefs}
     salt = incremental.page_salt(site, template_stats, config.paths.templates, config)
     known = state.pages if state is not None else {}
-    with StagedSite(config.paths.output, state.files if state is not None else None) as staged:
-        fingerprints = _write_pages(staged, pages, templates, site, tokens, salt, known, reporter)
+    fingerprints = incremental.fingerprints(pages, tokens, salt)
+    todo = [i for i, p in enumerate(pages) if known.get(p.output, ("",))[0] != fingerprints[i]]
+    patch = state is not None and _small_change(pages, todo, known)
+    reporter.info(f"{len(todo)} of {len(pages)} pages to render{' (patching the site)' if patch else ''}")
+    with StagedSite(config.paths.output, state.files if state is not None else None, patch) as staged:
+        _write_pages(staged, pages, todo, known, templates, site)
         feeds = plan_feeds(model, site, config.feeds.items, item)
         for feed in feeds:
             staged.write(feed.path, render_feed(feed, site))
@@ -116,11 +121,16 @@ def render_site(config: Config, reporter: Reporter, use_cache: bool = False) -> 
         staged.write(urls.SITEMAP, render_sitemap(pages, config.site.base_url))
         staged.write(urls.ROBOTS, render_robots(config.site.base_url))
         staged.write(urls.NOJEKYLL, b"")
-        # issue 8: the search index, built from the staged brief pages before the swap.
-        staged.changed += build_index(
-            staged.staging, config.site.language, config.paths.output, reporter.warn
-        )
-        staged.adopt(urls.SEARCH_INDEX)
+        if staged.patch:  # no page the search index reads changed: keep the live one
+            for relative, hashed in staged.live.items():  # type: ignore[union-attr]
+                if relative.startswith(urls.SEARCH_INDEX):
+                    staged.keep(relative, hashed)
+        else:
+            # issue 8: the search index, built from the staged brief pages before the swap.
+            staged.changed += build_index(
+                staged.staging, config.site.language, config.paths.output, reporter.warn
+            )
+            staged.adopt(urls.SEARCH_INDEX)
         staged.commit()
     report.pages = len(pages)
     report.feeds = len(feeds)
@@ -131,44 +141,48 @@ def render_site(config: Config, reporter: Reporter, use_cache: bool = False) -> 
     incremental.save_state(
         config,
         incremental.RenderState(
-            stamp=stamp,
-            output_id=incremental.output_id(config.paths.output),
+            output_id=inputs.output_id(config.paths.output),
             files=staged.files,
             pages={p.output: (fp, staged.files[p.output]) for p, fp in zip(pages, fingerprints, strict=True)},
-            summary=(report.briefs, report.pages, report.feeds),
-            failures=report.failures,
         ),
     )
+    # Stamped with the briefs as read at the start: a brief edited during the render is seen next time.
+    cache.save(config.root, "render-stamp", (inputs.render_stamp(config, brief_stats), report))
     return report
 
 
-def _unchanged(state: incremental.RenderState, reporter: Reporter) -> RenderReport:
-    """Nothing the site is made from changed since the last render: touch nothing."""
-    for failure in state.failures:
-        reporter.failure(failure)
-    briefs, pages, feeds = state.summary
-    reporter.info(f"{briefs} briefs to publish; nothing changed since the last render")
-    return RenderReport(briefs=briefs, pages=pages, feeds=feeds, written=0, failures=list(state.failures))
+# A change touching at most this share of the pages is applied file by file (see writer.py).
+PATCH_SHARE = 0.05
+PATCH_MIN = 50
+
+
+def _needs_search(changed: list[str]) -> bool:
+    """Whether the search index must be rebuilt: Pagefind reads the brief pages, all at once."""
+    return any(path.startswith("briefs/") for path in changed)
+
+
+def _small_change(pages: list[Page], todo: list[int], known: dict[str, tuple[str, str]]) -> bool:
+    gone = set(known) - {p.output for p in pages}
+    changed = [pages[i].output for i in todo] + sorted(gone)
+    if len(changed) > max(PATCH_MIN, PATCH_SHARE * len(pages)):
+        return False
+    return not _needs_search(changed)
 
 
 def _write_pages(
     staged: StagedSite,
     pages: list[Page],
+    todo: list[int],
+    known: dict[str, tuple[str, str]],
     templates: Templates,
     site: SiteInfo,
-    tokens: dict[str, str],
-    salt: bytes,
-    known: dict[str, tuple[str, str]],
-    reporter: Reporter,
-) -> list[str]:
-    """Stage every page; render only those whose fingerprint changed. Returns the fingerprints."""
-    fingerprints = [incremental.fingerprint(page, tokens, salt) for page in pages]
-    todo = []
-    for index, (page, fp) in enumerate(zip(pages, fingerprints, strict=True)):
-        previous = known.get(page.output)
-        if previous is None or previous[0] != fp or not staged.keep(page.output, previous[1]):
-            todo.append(index)
-    reporter.info(f"{len(todo)} of {len(pages)} pages to render")
+) -> None:
+    """Stage every page: carry over those whose fingerprint is unchanged, render the others."""
+    planned = set(todo)
+    for index, page in enumerate(pages):
+        if index not in planned and not staged.keep(page.output, known[page.output][1]):
+            todo.append(index)  # the live file is not there after all
+    todo.sort()
 
     def render(i: int) -> tuple[str, bool]:
         # Looked up at call time (tests replace it), and in the worker: forked after any replacement.
@@ -182,4 +196,3 @@ def _write_pages(
     for i, (hashed, _) in zip(todo, results, strict=True):
         staged.files[pages[i].output] = hashed  # a worker's staged.files is its own copy
     staged.changed = before + sum(changed for _, changed in results)
-    return fingerprints

@@ -10,16 +10,16 @@
   from the live site. This is the dependency map from briefs to pages, computed rather than kept: a
   brief's page, its neighbours, its pillar's pages, the home page, its month... all change
   fingerprint exactly when what they show changes.
-* The stamp: every input's stat plus the config's and code's hashes. Unchanged stamp and the same
-  live site folder: the render has nothing to do and touches nothing.
+* The stamp (``generator.inputs``): every input's stat plus the config's and code's hashes.
+  Unchanged stamp and the same live site folder: the render has nothing to do and touches nothing.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import io
-import os
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,10 +27,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from generator import cache
-from generator.brief_file import read_brief
+from generator.brief_file import parse_brief_bytes, read_brief
 from generator.config import Config
 from generator.errors import InputError
-from generator.model import Brief, Failure
+from generator.inputs import output_id
+from generator.model import Brief
 from generator.parallel import map_items
 from generator.site import markdown
 from generator.site.structure import BriefCard, BriefDetail
@@ -52,14 +53,17 @@ class BriefEntry:
     html: str | None  # the body as HTML, for a parsed brief
 
 
-def _parse(path_text: str, stat: cache.Stat, tz: ZoneInfo) -> BriefEntry:
+def _parse(path_text: str, stat: cache.Stat, tz: ZoneInfo, data: bytes | None = None) -> BriefEntry:
     path = Path(path_text)
-    data = path.read_bytes()
     try:
-        brief = read_brief(path, tz)
+        raw = path.read_bytes() if data is None else data
+    except OSError as exc:  # gone since the scan: load_briefs will not list it either
+        return BriefEntry(stat, "", (path_text, f"cannot be read: {exc}", None), None)
+    try:
+        brief = parse_brief_bytes(raw, path, tz)
     except InputError as exc:
-        return BriefEntry(stat, cache.sha256(data), (str(exc.file), exc.message, exc.line), None)
-    return BriefEntry(stat, cache.sha256(data), brief, markdown.render_markdown(brief.body))
+        return BriefEntry(stat, cache.sha256(raw), (str(exc.file), exc.message, exc.line), None)
+    return BriefEntry(stat, cache.sha256(raw), brief, markdown.render_markdown(brief.body))
 
 
 class BriefStore:
@@ -116,7 +120,7 @@ def _reuse_or_parse(name: str, stat: cache.Stat, tz: ZoneInfo, by_sha: dict[str,
     known = by_sha.get(cache.sha256(data))
     if known is not None and isinstance(known.parsed, Brief) and known.parsed.path == Path(name):
         return BriefEntry(stat, known.sha, known.parsed, known.html)
-    return _parse(name, stat, tz)
+    return _parse(name, stat, tz, data)
 
 
 # --- pages -----------------------------------------------------------------------------------------
@@ -127,13 +131,17 @@ class _Fingerprinter(pickle.Pickler):
 
     A card is a function of its brief file (and the config, part of every key); a detail of its
     brief file and its neighbour links. Tokens make a page of 10,000 cards cost 10,000 small tuples.
-    ``reducer_override`` is only consulted for objects other than str, int, tuple and friends, so
-    the plain values cost nothing extra.
+    Any other dataclass inside a page (a pillar's group with its thousands of slugs, shared by all
+    its pages) is hashed once per build and stood in for by its digest: ``shared`` maps ``id()`` to
+    digest ("" when met once) while the pages, and so the objects, are alive. ``reducer_override`` is
+    only consulted for objects other than str, int, tuple and friends: plain values cost nothing extra.
     """
 
-    def __init__(self, file: io.BytesIO, tokens: dict[str, str]) -> None:
+    def __init__(self, file: io.BytesIO, tokens: dict[str, str], memo: dict[int, str], root: Any) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self.tokens = tokens
+        self.shared = memo
+        self.root = root
 
     def reducer_override(self, obj: Any) -> Any:
         kind = type(obj)
@@ -147,13 +155,30 @@ class _Fingerprinter(pickle.Pickler):
                 older = (obj.older.title, obj.older.url) if obj.older else None
                 newer = (obj.newer.title, obj.newer.url) if obj.newer else None
                 return tuple, (("detail", obj.card.slug, token, older, newer),)
+        elif obj is not self.root and dataclasses.is_dataclass(kind):
+            # Met once: pickled in place, cheaper for the many objects a single page owns. Met again:
+            # shared, so hashed once and cited by digest. Either form holds all of the object.
+            digest = self.shared.get(id(obj))
+            if digest is None:
+                self.shared[id(obj)] = ""
+            elif digest:
+                return tuple, (("object", kind.__qualname__, digest),)
+            else:
+                digest = self.shared[id(obj)] = _digest(obj, self.tokens, self.shared)
+                return tuple, (("object", kind.__qualname__, digest),)
         return NotImplemented
 
 
-def fingerprint(page: Any, tokens: dict[str, str], salt: bytes) -> str:
+def _digest(obj: Any, tokens: dict[str, str], memo: dict[int, str], salt: bytes = b"") -> str:
     buffer = io.BytesIO()
-    _Fingerprinter(buffer, tokens).dump(page)
+    _Fingerprinter(buffer, tokens, memo, obj).dump(obj)
     return hashlib.blake2b(salt + buffer.getvalue(), digest_size=16).hexdigest()
+
+
+def fingerprints(pages: list[Any], tokens: dict[str, str], salt: bytes) -> list[str]:
+    """One fingerprint per page; objects shared between pages are hashed once."""
+    memo: dict[int, str] = {}
+    return [_digest(page, tokens, memo, salt) for page in pages]
 
 
 def page_salt(site: Any, templates_stamp: dict[str, cache.Stat], templates: Path, config: Config) -> bytes:
@@ -169,38 +194,14 @@ def page_salt(site: Any, templates_stamp: dict[str, cache.Stat], templates: Path
     return digest.digest()
 
 
-# --- the render stamp and state --------------------------------------------------------------------
+# --- the render state ------------------------------------------------------------------------------
 
 
 @dataclass
 class RenderState:
-    stamp: Any = None
     output_id: tuple[int, int] | None = None  # (st_dev, st_ino) of the live site folder
     files: dict[str, str] = field(default_factory=dict)  # live site: relative path -> digest
     pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # output -> (fingerprint, digest)
-    summary: tuple[int, int, int] = (0, 0, 0)  # briefs, pages, feeds
-    failures: list[Failure] = field(default_factory=list)
-
-
-def output_id(output: Path) -> tuple[int, int] | None:
-    try:
-        st = os.stat(output)
-    except OSError:
-        return None
-    return (st.st_dev, st.st_ino)
-
-
-def config_digest(config: Config) -> str:
-    try:
-        raw = config.path.read_bytes()
-    except OSError:
-        raw = b""
-    # The parsed config too: --base-url overrides the file's value.
-    return cache.sha256(raw + repr(config).encode())
-
-
-def render_stamp(config: Config, brief_stats: dict[str, cache.Stat], templates: dict[str, cache.Stat]) -> Any:
-    return (brief_stats, templates, config_digest(config), cache.code_version())
 
 
 def load_state(config: Config) -> RenderState | None:

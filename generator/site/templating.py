@@ -64,6 +64,9 @@ class Templates:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            # Templates do not change during a build: without this every {% include %} and {% import %}
+            # of every page stats the template file again (~100,000 stats for 10,000 briefs).
+            auto_reload=False,
         )
         names = (*PAGE_TEMPLATES, *FEATURE_TEMPLATES, FEED_ITEM_TEMPLATE)
         self.compiled = {name: self._load(name) for name in names}

@@ -1,0 +1,184 @@
+"""An incremental build equals a clean build, byte for byte, after any sequence of changes.
+
+A seeded random sequence of edits, additions, deletions, touches, config and template changes is
+applied to a small project; after each step ``briefing build`` (with its cache) runs in the project,
+and a clean build runs on a fresh copy of the same inputs with no cache and no site. The two sites,
+and the two briefs folders, must be identical. The search index (Pagefind, a separate program with
+its own determinism tests) is stubbed out to keep this fast.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+import generator.site as site_module
+from generator import parallel
+from generator.commands import OK, run_build
+from generator.config import load_config
+from generator.progress import NORMAL, Reporter
+
+REPO = Path(__file__).resolve().parents[2]
+DATA = REPO / "tests" / "data"
+STEPS = 14
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def make_project(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    config = yaml.safe_load((DATA / "site.yaml").read_text(encoding="utf-8"))
+    config["paths"] = {"articles": "articles", "briefs": "briefs", "templates": "templates", "output": "site"}
+    (folder / "briefing.yaml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    shutil.copytree(REPO / "templates", folder / "templates")
+    (folder / "articles").mkdir()
+    for article in sorted((DATA / "articles").glob("*.txt"))[:8]:
+        shutil.copy(article, folder / "articles" / article.name)
+    shutil.copytree(DATA / "briefs", folder / "briefs")
+    return folder
+
+
+def build(project: Path) -> tuple[int, str]:
+    """Build; return the exit status and what the build said (timings cut)."""
+    out, err = io.StringIO(), io.StringIO()
+    status = run_build(load_config(project / "briefing.yaml"), Reporter(NORMAL, out, err))
+    assert status in (OK, 1)
+    said = (out.getvalue() + err.getvalue()).replace(str(project), "<project>")
+    return status, re.sub(r" in \d+\.\d s", "", said)
+
+
+def clean_build(project: Path, scratch: Path) -> tuple[Path, tuple[int, str]]:
+    """The same inputs built from nothing: no cache, no previous site."""
+    if scratch.exists():
+        shutil.rmtree(scratch)
+    scratch.mkdir()
+    for name in ("briefing.yaml",):
+        shutil.copy2(project / name, scratch / name)
+    for name in ("templates", "articles", "briefs"):
+        shutil.copytree(project / name, scratch / name)
+    return scratch, build(scratch)
+
+
+def _edit_brief(project: Path, rng: random.Random) -> None:
+    briefs = sorted((project / "briefs").glob("*.md"))
+    target = rng.choice(briefs)
+    target.write_text(target.read_text(encoding="utf-8") + f"\nAn analyst adds note {rng.random()}.\n")
+
+
+def _delete_brief(project: Path, rng: random.Random) -> None:
+    briefs = sorted((project / "briefs").glob("*.md"))
+    if len(briefs) > 3:
+        rng.choice(briefs).unlink()
+
+
+def _add_article(project: Path, rng: random.Random) -> None:
+    source = rng.choice(sorted((DATA / "articles").glob("*.txt")))
+    text = source.read_text(encoding="utf-8")
+    (project / "articles" / f"added-{rng.randrange(10**6)}.txt").write_text(
+        text + f"\nA closing paragraph added in step {rng.random()}.\n", encoding="utf-8"
+    )
+
+
+def _delete_article(project: Path, rng: random.Random) -> None:
+    articles = sorted((project / "articles").glob("*.txt"))
+    if len(articles) > 2:
+        rng.choice(articles).unlink()
+
+
+def _touch(project: Path, rng: random.Random) -> None:
+    files = sorted((project / "briefs").glob("*.md")) + sorted((project / "articles").glob("*.txt"))
+    rng.choice(files).touch()
+
+
+def _config_change(project: Path, rng: random.Random) -> None:
+    path = project / "briefing.yaml"
+    config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    choice = rng.randrange(3)
+    if choice == 0:
+        config["site"]["title"] = f"Briefing {rng.randrange(100)}"
+    elif choice == 1:
+        config.setdefault("listing", {})["per_page"] = rng.choice([2, 3, 20])
+    else:
+        config.setdefault("feeds", {})["items"] = rng.choice([1, 5, 20])
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+
+
+def _template_change(project: Path, rng: random.Random) -> None:
+    base = project / "templates" / "base.html"
+    text = base.read_text(encoding="utf-8")
+    base.write_text(text.replace("</body>", f"<!-- build note {rng.randrange(1000)} -->\n</body>", 1))
+
+
+MUTATIONS = [
+    _edit_brief,
+    _edit_brief,
+    _delete_brief,
+    _add_article,
+    _delete_article,
+    _touch,
+    _config_change,
+    _template_change,
+]
+
+
+@pytest.fixture(autouse=True)
+def no_search_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(site_module, "build_index", lambda *args, **kwargs: 0, raising=False)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_incremental_build_equals_clean_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int
+) -> None:
+    if seed != 3:  # with no search index to rebuild, small changes patch the live site in place
+        monkeypatch.setattr(site_module, "_needs_search", lambda changed: False)
+    rng = random.Random(seed)
+    project = make_project(tmp_path / "project")
+    build(project)
+    for step in range(STEPS):
+        mutation = rng.choice(MUTATIONS)
+        mutation(project, rng)
+        said = build(project)
+        clean, clean_said = clean_build(project, tmp_path / "clean")
+        assert said == (clean_said[0], clean_said[1].replace(str(clean), "<project>")), mutation.__name__
+        assert tree(project / "briefs") == tree(clean / "briefs"), f"step {step}: {mutation.__name__}"
+        assert tree(project / "site") == tree(clean / "site"), f"step {step}: {mutation.__name__}"
+
+
+def test_nothing_changed_touches_nothing(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    build(project)
+    before = {p: p.stat().st_mtime_ns for p in (project / "site").rglob("*")}
+    identity = (project / "site").stat().st_ino
+    build(project)
+    assert (project / "site").stat().st_ino == identity
+    assert {p: p.stat().st_mtime_ns for p in (project / "site").rglob("*")} == before
+
+
+def test_parallel_render_equals_serial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    serial = make_project(tmp_path / "serial")
+    build(serial)
+    monkeypatch.setattr(parallel, "MIN_PARALLEL", 1)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    forked = make_project(tmp_path / "forked")
+    build(forked)
+    assert tree(forked / "briefs") == tree(serial / "briefs")
+    assert tree(forked / "site") == tree(serial / "site")
+
+
+def test_deleting_the_cache_is_safe(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    build(project)
+    _edit_brief(project, random.Random(3))
+    shutil.rmtree(project / ".briefing" / "cache")
+    build(project)
+    clean, _ = clean_build(project, tmp_path / "clean")
+    assert tree(project / "site") == tree(clean / "site")
