@@ -105,9 +105,10 @@ def render_site(config: Config, reporter: Reporter, use_cache: bool = False) -> 
     known = state.pages if state is not None else {}
     fingerprints = incremental.fingerprints(pages, tokens, salt)
     todo = [i for i, p in enumerate(pages) if known.get(p.output, ("",))[0] != fingerprints[i]]
-    patch = state is not None and _small_change(pages, todo, known)
-    reporter.info(f"{len(todo)} of {len(pages)} pages to render{' (patching the site)' if patch else ''}")
-    with StagedSite(config.paths.output, state.files if state is not None else None, patch) as staged:
+    gone = set(known) - {p.output for p in pages}
+    search_stale = state is None or _needs_search([pages[i].output for i in todo] + sorted(gone))
+    reporter.info(f"{len(todo)} of {len(pages)} pages to render")
+    with StagedSite(config.paths.output, state.files if state is not None else None) as staged:
         _write_pages(staged, pages, todo, known, templates, site)
         feeds = plan_feeds(model, site, config.feeds.items, item)
         for feed in feeds:
@@ -121,12 +122,9 @@ def render_site(config: Config, reporter: Reporter, use_cache: bool = False) -> 
         staged.write(urls.SITEMAP, render_sitemap(pages, config.site.base_url))
         staged.write(urls.ROBOTS, render_robots(config.site.base_url))
         staged.write(urls.NOJEKYLL, b"")
-        if staged.patch:  # no page the search index reads changed: keep the live one
-            for relative, hashed in staged.live.items():  # type: ignore[union-attr]
-                if relative.startswith(urls.SEARCH_INDEX):
-                    staged.keep(relative, hashed)
-        else:
-            # issue 8: the search index, built from the staged brief pages before the swap.
+        # issue 8: the search index, built from the staged brief pages before the swap; when no brief
+        # page changed, the live index is carried over (hard links) instead of being rebuilt.
+        if search_stale or not _keep_search_index(staged):
             staged.changed += build_index(
                 staged.staging, config.site.language, config.paths.output, reporter.warn
             )
@@ -151,22 +149,15 @@ def render_site(config: Config, reporter: Reporter, use_cache: bool = False) -> 
     return report
 
 
-# A change touching at most this share of the pages is applied file by file (see writer.py).
-PATCH_SHARE = 0.05
-PATCH_MIN = 50
-
-
 def _needs_search(changed: list[str]) -> bool:
     """Whether the search index must be rebuilt: Pagefind reads the brief pages, all at once."""
     return any(path.startswith("briefs/") for path in changed)
 
 
-def _small_change(pages: list[Page], todo: list[int], known: dict[str, tuple[str, str]]) -> bool:
-    gone = set(known) - {p.output for p in pages}
-    changed = [pages[i].output for i in todo] + sorted(gone)
-    if len(changed) > max(PATCH_MIN, PATCH_SHARE * len(pages)):
-        return False
-    return not _needs_search(changed)
+def _keep_search_index(staged: StagedSite) -> bool:
+    """Carry the live search index into the staging folder; False if any of it is missing."""
+    live = [(r, h) for r, h in (staged.live or {}).items() if r.startswith(urls.SEARCH_INDEX)]
+    return bool(live) and all(staged.keep(relative, hashed) for relative, hashed in live)
 
 
 def _write_pages(

@@ -10,22 +10,13 @@ No byte is written twice: a file whose bytes equal the live site's is hard-linke
 change). The caller may say a file is unchanged without rendering it (``keep``) when the build
 cache knows its digest. The old tree is moved aside and deleted after the swap; a large one is
 deleted by a detached process so the build returns at once (a leftover is removed by the next build).
-
-*Patch mode*, for a small change to a site the cache knows file by file: re-creating 10,000 folders
-of links and deleting the old ones costs seconds on a real disk, so the staging folder holds only
-the changed files. Once all are staged a journal listing the moves and deletions is written, then
-applied with one ``os.replace`` per file (each atomic). A failed render never reaches the journal
-and leaves the site untouched; a build killed while applying it (a few milliseconds) leaves the
-journal, and the next build finishes the job before anything else.
 """
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import ctypes.util
 import hashlib
-import json
 import os
 import secrets
 import shutil
@@ -39,7 +30,6 @@ from generator.errors import BriefingError
 BACKGROUND_DELETE_FILES = 2000
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
-JOURNAL = ".journal"
 
 
 class WriteError(BriefingError):
@@ -67,11 +57,8 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 class StagedSite:
-    def __init__(self, output: Path, live: dict[str, str] | None = None, patch: bool = False) -> None:
-        """``live``: relative path -> digest of the files in the live site, when the cache knows them.
-
-        ``patch``: stage only what changed and apply it file by file (needs ``live``).
-        """
+    def __init__(self, output: Path, live: dict[str, str] | None = None) -> None:
+        """``live``: relative path -> digest of the files in the live site, when the cache knows them."""
         self.output = output
         self.parent = output.parent
         self.parent.mkdir(parents=True, exist_ok=True)
@@ -86,7 +73,6 @@ class StagedSite:
         self.backup = self.parent / f".{output.name}.old-{token}"
         self.staging.mkdir()
         self.live = live if output.is_dir() else None
-        self.patch = patch and self.live is not None
         self.files: dict[str, str] = {}  # relative path -> digest of what this build staged
         self.changed = 0
         self._folders: set[str] = {""}
@@ -95,9 +81,6 @@ class StagedSite:
         # Left by a build that was killed mid-way; the build lock means none is in use now.
         for prefix in (f".{self.output.name}.new-", f".{self.output.name}.old-"):
             for stale in self.parent.glob(prefix + "*"):
-                if (stale / JOURNAL).is_file():  # killed while applying a patch: finish it
-                    with contextlib.suppress(OSError, ValueError, KeyError):
-                        _apply(stale, self.output)
                 shutil.rmtree(stale, ignore_errors=True)
 
     def _folder_for(self, relative: str) -> None:
@@ -116,12 +99,6 @@ class StagedSite:
     def write(self, relative: str, data: bytes) -> None:
         hashed = digest(data)
         self.files[relative] = hashed
-        if self.patch:
-            if self.live.get(relative) != hashed:  # type: ignore[union-attr]
-                self._folder_for(relative)
-                _write(self.staging / relative, data)
-                self.changed += 1
-            return
         self._folder_for(relative)
         if self.live is not None:
             same = self.live.get(relative) == hashed
@@ -140,9 +117,6 @@ class StagedSite:
         """Carry over an unchanged file from the live site; False if it is not there to link."""
         if self.live is None or self.live.get(relative) != hashed:
             return False
-        if self.patch:  # the live file stays where it is
-            self.files[relative] = hashed
-            return True
         self._folder_for(relative)
         if not self._link_live(relative):
             return False
@@ -156,9 +130,6 @@ class StagedSite:
             self.files[path.relative_to(self.staging).as_posix()] = digest(path.read_bytes())
 
     def commit(self) -> None:
-        if self.patch:
-            self._commit_patch()
-            return
         try:
             if self.output.exists():
                 if _exchange(self.staging, self.output):
@@ -176,20 +147,6 @@ class StagedSite:
         except OSError as exc:
             self.discard()
             raise WriteError(f"{self.output}: could not swap the new site in: {exc}") from exc
-
-    def _commit_patch(self) -> None:
-        assert self.live is not None
-        moves = sorted(r for r, h in self.files.items() if self.live.get(r) != h)
-        deletes = sorted(r for r in self.live if r not in self.files)
-        try:
-            journal = self.staging / JOURNAL
-            temporary = journal.with_suffix(".tmp")
-            temporary.write_text(json.dumps({"moves": moves, "deletes": deletes}), encoding="utf-8")
-            os.replace(temporary, journal)  # from here on the patch is as good as applied
-            _apply(self.staging, self.output)
-        except OSError as exc:
-            raise WriteError(f"{self.output}: could not update the site: {exc}") from exc
-        shutil.rmtree(self.staging, ignore_errors=True)
 
     def _delete_old(self, folder: Path) -> None:
         if self.live is None or len(self.live) < BACKGROUND_DELETE_FILES:
@@ -228,21 +185,3 @@ def _write(path: Path, data: bytes) -> None:
             view = view[os.write(fd, view) :]
     finally:
         os.close(fd)
-
-
-def _apply(staging: Path, output: Path) -> None:
-    """Carry out a patch's journal: move the staged files in, delete the dropped ones. Idempotent."""
-    plan = json.loads((staging / JOURNAL).read_text(encoding="utf-8"))
-    for relative in plan["moves"]:
-        source = staging / relative
-        if source.exists():  # not yet moved by an interrupted run
-            (output / relative).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(source, output / relative)
-    for relative in plan["deletes"]:
-        target = output / relative
-        target.unlink(missing_ok=True)
-        folder = target.parent
-        while folder != output and folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()
-            folder = folder.parent
-    (staging / JOURNAL).unlink()
