@@ -34,3 +34,11 @@ def write_if_changed(path: Path, data: str | bytes) -> bool:
         pass
     write_atomic(path, raw)
     return True
+
+
+def relative_to_root(path: Path, root: Path) -> str:
+    """``path`` as the user knows it: relative to the project root (POSIX), else absolute."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.resolve().as_posix()

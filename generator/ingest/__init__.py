@@ -18,8 +18,9 @@ from pathlib import Path
 from generator import cache, inputs
 from generator.brief_file import is_hand_edited
 from generator.config import Config
+from generator.fileio import relative_to_root
 from generator.ingest import incremental, merge, slugs, writer
-from generator.ingest.article import ArticleContext, ingest_file, read_clean, relative_file
+from generator.ingest.article import ArticleContext, ingest_file, read_clean
 from generator.ingest.errors import ArticleError
 from generator.ingest.model import IngestedArticle
 from generator.ingest.people import PeopleMatcher
@@ -49,7 +50,7 @@ def article_paths(config: Config) -> list[Path]:
 
 
 def _display(path: Path, root: Path) -> Path:
-    return Path(relative_file(path, root))
+    return Path(relative_to_root(path, root))
 
 
 def ingest_articles(

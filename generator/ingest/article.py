@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from generator.fileio import relative_to_root
 from generator.ingest import shingles
 from generator.ingest.clean import clean_article
 from generator.ingest.decode import decode
@@ -31,13 +32,6 @@ class ArticleContext:
     classifier: PillarClassifier
 
 
-def relative_file(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.resolve().as_posix()
-
-
 def read_clean(path: Path, data: bytes, context: ArticleContext) -> tuple[CleanArticle, list[str]]:
     """The clean story of a text dump or HTML page, and warnings (e.g. not UTF-8)."""
     text, warnings = decode(data)
@@ -53,7 +47,7 @@ def ingest_file(path: Path, data: bytes, context: ArticleContext) -> IngestedArt
     """Raises ArticleError when the file cannot become a brief."""
     clean, warnings = read_clean(path, data, context)
     return IngestedArticle(
-        file=relative_file(path, context.root),
+        file=relative_to_root(path, context.root),
         sha256=hashlib.sha256(data).hexdigest(),
         clean=clean,
         enrichment=enrich(clean, context.matcher, context.classifier),

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from generator.brief_file import read_brief
 from generator.config import Config
 from generator.errors import InputError
+from generator.fileio import relative_to_root
 from generator.model import Brief, Failure
 
 
@@ -49,11 +50,15 @@ def load_briefs(config: Config, read: Callable[[Path, ZoneInfo], Brief] = read_b
     known = config.pillar_by_slug
     catch_all = config.catch_all.slug
     owner: dict[str, Path] = {}
+
+    def shown(file: Path) -> Path:
+        return Path(relative_to_root(file, config.root))
+
     for path in brief_files(config.paths.briefs):
         try:
             brief = read(path, config.site.tz)
         except InputError as exc:
-            result.failures.append(Failure(exc.file, exc.message, exc.line))
+            result.failures.append(Failure(shown(exc.file), exc.message, exc.line))
             continue
         if brief.draft:
             result.drafts += 1
@@ -62,11 +67,13 @@ def load_briefs(config: Config, read: Callable[[Path, ZoneInfo], Brief] = read_b
         if unknown:
             names = ", ".join(repr(p) for p in unknown)
             message = f"pillars: {names} not in the config (known: {', '.join(known)})"
-            result.failures.append(Failure(path, message, _key_line(path, "pillars")))
+            result.failures.append(Failure(shown(path), message, _key_line(path, "pillars")))
             continue
         if brief.slug in owner:
-            message = f"slug: {brief.slug!r} is already used by {owner[brief.slug]}; slugs must be unique"
-            result.failures.append(Failure(path, message, _key_line(path, "slug")))
+            message = (
+                f"slug: {brief.slug!r} is already used by {shown(owner[brief.slug])}; slugs must be unique"
+            )
+            result.failures.append(Failure(shown(path), message, _key_line(path, "slug")))
             continue
         owner[brief.slug] = path
         # A brief with no pillar still has to appear somewhere: the catch-all collects it.
