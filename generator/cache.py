@@ -58,11 +58,6 @@ def save(root: Path, name: str, value: Any) -> None:
             raise
 
 
-def forget(root: Path, name: str) -> None:
-    with contextlib.suppress(OSError):
-        (cache_dir(root) / name).unlink()
-
-
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

@@ -47,10 +47,6 @@ class Brief:
     draft: bool = False
     path: Path | None = None  # the file it was read from, if any
 
-    @property
-    def primary_pillar(self) -> str | None:
-        return self.pillars[0] if self.pillars else None
-
 
 @dataclass(frozen=True)
 class Failure:
