@@ -8,6 +8,7 @@ do not parse, sitemap entries with no page, and briefs the renderer would skip.
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -215,14 +216,24 @@ def _check_json_feeds(site: _Site) -> list[str]:
 
 
 def _check_search(site: _Site) -> list[str]:
-    """With brief pages, the search page needs Pagefind's script and an index whose files all exist."""
+    """With brief pages, the search page needs its Pagefind bundles, each with its script and index."""
     if not any((site.root / "briefs").glob("*/index.html")):
         return []
-    bundle = site.root / "pagefind"
-    entry_file = bundle / "pagefind-entry.json"
-    problems = [f"{bundle / name}: missing" for name in ("pagefind.js", "pagefind-entry.json")
-                if not (bundle / name).is_file()]  # fmt: skip
-    if entry_file.is_file():
+    page = site.root / "search" / "index.html"
+    try:
+        listed = re.search(r'data-bundles="([^"]*)"', page.read_text(encoding="utf-8"))
+    except OSError:
+        return [f"{page}: missing"]
+    if listed is None or not listed.group(1).split():
+        return [f"{page}: lists no search index bundles"]
+    problems = []
+    for relative in listed.group(1).split():
+        bundle = (page.parent / relative).resolve()
+        entry_file = bundle / "pagefind-entry.json"
+        problems += [f"{bundle / name}: missing" for name in ("pagefind.js", "pagefind-entry.json")
+                     if not (bundle / name).is_file()]  # fmt: skip
+        if not entry_file.is_file():
+            continue
         try:
             languages = json.loads(entry_file.read_text(encoding="utf-8"))["languages"]
             for info in languages.values():

@@ -26,7 +26,7 @@ from generator.site.feeds import (
 )
 from generator.site.load import load_briefs
 from generator.site.pages import FeedLink, Page, plan_pages
-from generator.site.search import build_index  # issue 8
+from generator.site.search import Bundle, build_bundles, bundle_key, search_bundles  # issue 8
 from generator.site.sitemap import render_robots, render_sitemap
 from generator.site.structure import PillarBadge, SiteModel, build_model
 from generator.site.templating import SiteInfo, TemplateError, Templates, render_page
@@ -105,10 +105,9 @@ def render_site(config: Config, reporter: Reporter, use_cache: bool = False) -> 
     known = state.pages if state is not None else {}
     fingerprints = incremental.fingerprints(pages, tokens, salt)
     todo = [i for i, p in enumerate(pages) if known.get(p.output, ("",))[0] != fingerprints[i]]
-    gone = set(known) - {p.output for p in pages}
-    search_stale = state is None or _needs_search([pages[i].output for i in todo] + sorted(gone))
     reporter.info(f"{len(todo)} of {len(pages)} pages to render")
-    with StagedSite(config.paths.output, state.files if state is not None else None) as staged:
+    live, previous = (state.files, state.previous) if state is not None else (None, None)
+    with StagedSite(config.paths.output, live, previous) as staged:
         _write_pages(staged, pages, todo, known, templates, site)
         feeds = plan_feeds(model, site, config.feeds.items, item)
         for feed in feeds:
@@ -122,13 +121,9 @@ def render_site(config: Config, reporter: Reporter, use_cache: bool = False) -> 
         staged.write(urls.SITEMAP, render_sitemap(pages, config.site.base_url))
         staged.write(urls.ROBOTS, render_robots(config.site.base_url))
         staged.write(urls.NOJEKYLL, b"")
-        # issue 8: the search index, built from the staged brief pages before the swap; when no brief
-        # page changed, the live index is carried over (hard links) instead of being rebuilt.
-        if search_stale or not _keep_search_index(staged):
-            staged.changed += build_index(
-                staged.staging, config.site.language, config.paths.output, reporter.warn
-            )
-            staged.adopt(urls.SEARCH_INDEX)
+        # issue 8: the search index, from the staged brief pages; bundles whose pages did not change
+        # are carried over from the live site.
+        search = _stage_search(staged, search_bundles(model), state, config.site.language, reporter)
         staged.commit()
     report.pages = len(pages)
     report.feeds = len(feeds)
@@ -142,6 +137,8 @@ def render_site(config: Config, reporter: Reporter, use_cache: bool = False) -> 
             output_id=inputs.output_id(config.paths.output),
             files=staged.files,
             pages={p.output: (fp, staged.files[p.output]) for p, fp in zip(pages, fingerprints, strict=True)},
+            search=search,
+            previous=staged.kept,
         ),
     )
     # Stamped with the briefs as read at the start: a brief edited during the render is seen next time.
@@ -149,15 +146,39 @@ def render_site(config: Config, reporter: Reporter, use_cache: bool = False) -> 
     return report
 
 
-def _needs_search(changed: list[str]) -> bool:
-    """Whether the search index must be rebuilt: Pagefind reads the brief pages, all at once."""
-    return any(path.startswith("briefs/") for path in changed)
+def _stage_search(
+    staged: StagedSite,
+    bundles: list[Bundle],
+    state: incremental.RenderState | None,
+    language: str,
+    reporter: Reporter,
+) -> dict[str, str]:
+    """Stage every search bundle, re-indexing those whose brief pages changed; return their keys."""
+    keys = {b.name: bundle_key(b, staged.files, language) for b in bundles}
+    known = state.search if state is not None else {}
+    live: dict[str, list[tuple[str, str]]] = {}
+    for relative, hashed in (staged.live or {}).items():
+        if relative.startswith(urls.SEARCH_INDEX):
+            name = relative[len(urls.SEARCH_INDEX) :].partition("/")[0]
+            live.setdefault(name, []).append((relative, hashed))
 
+    def carried_over(bundle: Bundle) -> bool:
+        files = live.get(bundle.name)
+        return (
+            bool(files)
+            and known.get(bundle.name) == keys[bundle.name]
+            and all(staged.keep(relative, hashed) for relative, hashed in files)
+        )
 
-def _keep_search_index(staged: StagedSite) -> bool:
-    """Carry the live search index into the staging folder; False if any of it is missing."""
-    live = [(r, h) for r, h in (staged.live or {}).items() if r.startswith(urls.SEARCH_INDEX)]
-    return bool(live) and all(staged.keep(relative, hashed) for relative, hashed in live)
+    stale = [b for b in bundles if not carried_over(b)]
+    if stale:
+        reporter.info(f"indexing {len(stale)} of {len(bundles)} search bundles")
+    for bundle in stale:
+        staged.clear(bundle.folder)
+    staged.changed += build_bundles(staged.staging, stale, language, staged.output, reporter.warn)
+    for bundle in stale:
+        staged.adopt(bundle.folder)
+    return keys
 
 
 def _write_pages(

@@ -42,7 +42,13 @@ class OverviewPillar:
 class BookEntry:
     anchor: str  # the id of the brief's section in the book
     brief: BriefDetail
-    body_html: str  # the brief's body with its relative links made to work from the book's page
+    page: str  # the book's site path
+
+    @property
+    def body_html(self) -> str:
+        """The brief's body with its relative links made to work from the book's page; worked out
+        when a book is rendered, not when it is planned (most builds render none of them)."""
+        return rebase_links(self.brief.body_html, self.brief.card.url, self.page)
 
 
 @dataclass(frozen=True)
@@ -124,9 +130,7 @@ def _book(model: SiteModel, key: str, kind: str, title: str, slugs: tuple[str, .
         period_text=_period(details),
         count_text=_count(len(details)),
         overview=_overview(model, details),
-        entries=tuple(
-            BookEntry(anchor(d.card.slug), d, rebase_links(d.body_html, d.card.url, page)) for d in details
-        ),
+        entries=tuple(BookEntry(anchor(d.card.slug), d, page) for d in details),
     )
 
 

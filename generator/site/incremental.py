@@ -35,6 +35,7 @@ from generator.model import Brief
 from generator.parallel import map_items
 from generator.site import markdown
 from generator.site.structure import BriefCard, BriefDetail
+from generator.site.writer import Previous
 
 BRIEFS_CACHE = "render-briefs"
 STATE = "render-state"
@@ -202,6 +203,8 @@ class RenderState:
     output_id: tuple[int, int] | None = None  # (st_dev, st_ino) of the live site folder
     files: dict[str, str] = field(default_factory=dict)  # live site: relative path -> digest
     pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # output -> (fingerprint, digest)
+    search: dict[str, str] = field(default_factory=dict)  # search bundle name -> what it was made from
+    previous: Previous | None = None  # the site before the live one, kept to be patched into the next
 
 
 def load_state(config: Config) -> RenderState | None:

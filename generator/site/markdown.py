@@ -100,7 +100,13 @@ def render_markdown(text: str) -> str:
     fast = _fast_parser()
     if fast is None or _DOUBT.search(text):
         return _parser().render(text)
-    html = _HEADING_TAG.sub(_demote, fast.render(text, xhtml=False))
+    try:
+        rendered = fast.render(text, xhtml=False)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:  # noqa: BLE001 - a Rust panic (pyo3's PanicException is a BaseException)
+        return _parser().render(text)  # rare input the fast engine cannot take: the reference can
+    html = _HEADING_TAG.sub(_demote, rendered)
     return _EXTERNAL_LINK.sub(r'<a href="\1"\2 rel="noopener external">', html)
 
 

@@ -14,6 +14,7 @@ from generator.config import Config
 from generator.site import urls
 from generator.site.books import Book, plan_books
 from generator.site.people_pages import PersonProfile, plan_people
+from generator.site.search import search_bundles
 from generator.site.structure import BriefCard, BriefDetail, Month, PillarGroup, SiteModel
 from generator.site.timeline import LegendItem, TimelineMonth, legend, plan_timeline
 
@@ -98,7 +99,7 @@ class NotFoundData:
 
 @dataclass(frozen=True)
 class SearchData:
-    bundle: str  # site path of Pagefind's bundle folder
+    bundles: tuple[str, ...]  # site paths of the search index's bundle folders, newest first
     script: str  # site path of the search page's script
     # The filters' choices, written into the page so that nothing is fetched until a reader searches;
     # each is exactly the value the brief pages give Pagefind (data-pagefind-filter).
@@ -228,7 +229,7 @@ def pillar_pages(config: Config, model: SiteModel, group: PillarGroup) -> list[P
     chunks = [group.briefs[i : i + per_page] for i in range(0, len(group.briefs), per_page)] or [()]
     total = len(chunks)
     pages = []
-    feed = (FeedLink(f"{group.title} · {config.site.title}", group.feed_url, group.title),)
+    feed = (_pillar_feed(config, group),)
     for number, chunk in enumerate(chunks, start=1):
         previous = urls.pillar(group.slug, number - 1) if number > 1 else None
         following = urls.pillar(group.slug, number + 1) if number < total else None
@@ -257,13 +258,18 @@ def pillar_pages(config: Config, model: SiteModel, group: PillarGroup) -> list[P
     return pages
 
 
-def brief_page(config: Config, model: SiteModel, slug: str) -> Page:
+def _pillar_feed(config: Config, group: PillarGroup) -> FeedLink:
+    return FeedLink(f"{group.title} · {config.site.title}", group.feed_url, group.title)
+
+
+def pillar_feed_links(config: Config, model: SiteModel) -> dict[str, FeedLink]:
+    return {g.slug: _pillar_feed(config, g) for g in model.pillars}
+
+
+def brief_page(config: Config, model: SiteModel, slug: str, feed_links: dict[str, FeedLink]) -> Page:
     detail = model.details[slug]
     card = detail.card
-    groups = {g.slug: g for g in model.pillars}
-    feeds = tuple(
-        FeedLink(f"{b.title} · {config.site.title}", groups[b.slug].feed_url, b.title) for b in card.pillars
-    )
+    feeds = tuple(feed_links[b.slug] for b in card.pillars)
     neighbours = tuple(
         link.url.removeprefix("briefs/").rstrip("/") for link in (detail.older, detail.newer) if link
     )
@@ -312,6 +318,7 @@ def not_found_page(config: Config, model: SiteModel) -> Page:
 
 
 def search_page(config: Config, model: SiteModel) -> Page:
+    bundle_folders = tuple(b.folder for b in reversed(search_bundles(model)))
     pillars = tuple(g.title for g in model.pillars if g.briefs)
     years = tuple(sorted({str(b.date.year) for b in model.briefs}, reverse=True))
     return Page(
@@ -320,7 +327,7 @@ def search_page(config: Config, model: SiteModel) -> Page:
         title=_title(config, "Search"),
         heading="Search",
         description=f"Search every brief of {config.site.title}.",
-        data=SearchData(urls.SEARCH_INDEX, urls.SEARCH_SCRIPT, pillars, years),
+        data=SearchData(bundle_folders, urls.SEARCH_SCRIPT, pillars, years),
         briefs=tuple(b.slug for b in model.briefs),  # its filter choices come from them
         lastmod=model.newest,
         section="search",
@@ -429,7 +436,8 @@ def plan_pages(config: Config, model: SiteModel) -> list[Page]:
     pages = [home_page(config, model), pillars_page(config, model), archive_page(config, model)]
     for group in model.pillars:
         pages.extend(pillar_pages(config, model, group))
-    pages.extend(brief_page(config, model, b.slug) for b in model.briefs)
+    feed_links = pillar_feed_links(config, model)
+    pages.extend(brief_page(config, model, b.slug, feed_links) for b in model.briefs)
     pages.extend(feature_pages(config, model))
     pages.append(not_found_page(config, model))
     return pages

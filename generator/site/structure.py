@@ -7,7 +7,7 @@ so templates hold markup only. Each brief is rendered from Markdown once; pages 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from urllib.parse import quote, urlsplit
 
 from generator.config import Config
@@ -78,6 +78,11 @@ class BriefDetail:
     primary: PillarBadge
     older: Link | None = None  # neighbours in the primary pillar's list
     newer: Link | None = None
+
+    @property
+    def sort_key(self) -> str:
+        """The date in UTC: sorts as text in time order whatever each brief's zone (search sorts so)."""
+        return self.date.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,8 @@
-/* briefing: the search page, on Pagefind's JavaScript API (the bundle is built into pagefind/).
-   Paths come from data attributes the renderer wrote page-relative, so the page works under any
-   sub-path; they are made absolute here because Pagefind prefixes result URLs with baseUrl. */
+/* briefing: the search page, on Pagefind's JavaScript API. The index is split into bundles
+   (pagefind/<name>/, see generator/site/search.py), listed newest first in data-bundles: the newest is
+   Pagefind's primary index, the others are merged into it. Paths come from data attributes the
+   renderer wrote page-relative, so the page works under any sub-path; they are made absolute here
+   because Pagefind prefixes result URLs with baseUrl. */
 "use strict";
 
 const LIMIT = 50;
@@ -41,6 +43,19 @@ function resultItem(data) {
   return item;
 }
 
+async function newestFirst(pagefind, filters, bundleCount) {
+  // Pagefind's date sort orders each bundle's results, but merges bundles by a rank-based score, which
+  // interleaves them. Bundles hold briefs in date order, so asking them one at a time, newest first,
+  // gives the newest briefs overall; usually the first bundle or two fill the page.
+  const all = await pagefind.search(null, { filters });
+  const results = [];
+  for (let rank = 0; rank < bundleCount && results.length < LIMIT; rank++) {
+    const part = await pagefind.search(null, { filters: { ...filters, bundle: `${rank}` }, sort: { date: "desc" } });
+    results.push(...part.results);
+  }
+  return { results, total: all.results.length };
+}
+
 function countText(n) {
   if (n === 0) return "No briefs found.";
   if (n > LIMIT) return `${n} briefs found; the first ${LIMIT} are shown.`;
@@ -55,17 +70,24 @@ async function start(root) {
   const year = document.getElementById("search-year");
   const status = document.getElementById("search-status");
   const results = document.getElementById("search-results");
-  const bundle = new URL(root.dataset.bundle, document.baseURI).href;
+  const bundles = root.dataset.bundles.split(" ").filter(Boolean);
+  const [primary, ...merged] = bundles.map((b) => new URL(b, document.baseURI).href);
   const home = new URL(root.dataset.root, document.baseURI).href;
 
   // Pagefind is loaded on the first search, not with the page: a reader who only looks costs nothing.
   let loading;
   function loadPagefind() {
     loading ??= (async () => {
-      const pagefind = await import(`${bundle}pagefind.js`);
+      if (!primary) throw new Error("no search index");
+      const pagefind = await import(`${primary}pagefind.js`);
       // Set before Pagefind starts. noWorker: its web worker's request is cut off (and reported as a
       // failed request) whenever a reader leaves mid-load; the index is small enough for the page.
       await pagefind.options({ baseUrl: home, noWorker: true });
+      // Each bundle's results carry a "bundle" filter with its rank, newest 0 (see newestFirst).
+      await pagefind.options({ mergeFilter: { bundle: "0" } });
+      await Promise.all(
+        merged.map((url, i) => pagefind.mergeIndex(url, { baseUrl: home, mergeFilter: { bundle: `${i + 1}` } })),
+      );
       return pagefind;
     })();
     return loading;
@@ -92,8 +114,6 @@ async function start(root) {
       status.textContent = "";
       return;
     }
-    const options = { filters: chosen };
-    if (!text) options.sort = { date: "desc" };
     let pagefind;
     try {
       pagefind = await loadPagefind();
@@ -101,11 +121,17 @@ async function start(root) {
       status.textContent = "Search is not available: its index could not be loaded.";
       return;
     }
-    const found = await pagefind.search(text || null, options);
+    let found;
+    if (text) {
+      const all = await pagefind.search(text, { filters: chosen });
+      found = { results: all.results, total: all.results.length };
+    } else {
+      found = await newestFirst(pagefind, chosen, bundles.length);
+    }
     const data = await Promise.all(found.results.slice(0, LIMIT).map((r) => r.data()));
     if (mine !== ticket) return; // a newer search started meanwhile
     results.replaceChildren(...data.map(resultItem));
-    status.textContent = countText(found.results.length);
+    status.textContent = countText(found.total);
   }
 
   let timer;

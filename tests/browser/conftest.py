@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from generator.config import Config
+from generator.site import search
 
 from .pages_server import PagesServer, serve
-from .sites import READER_PER_PAGE, collect_briefs, site_config
+from .sites import READER_BUNDLE_MEAN, READER_PER_PAGE, collect_briefs, site_config
 from .sites import build as build_site
 from .tools import CHROMIUM_ARGS, require_chromium, require_playwright
 
@@ -36,11 +37,15 @@ class ServedSite:
         return self.base_url + path.lstrip("/")
 
 
-def _serve_and_build(root: Path, briefs: Path | None, listing: dict[str, int] | None) -> Iterator[ServedSite]:
+def _serve_and_build(
+    root: Path, briefs: Path | None, listing: dict[str, int] | None, bundle_mean: int = search.BUNDLE_MEAN
+) -> Iterator[ServedSite]:
     # The port is only known once the server listens, and the build needs it in its base URL.
-    with serve(root, REPO) as server:
+    with serve(root, REPO) as server, pytest.MonkeyPatch.context() as patch:
         config = site_config(server.base_url, server.site_dir, briefs=briefs, listing=listing)
+        patch.setattr(search, "BUNDLE_MEAN", bundle_mean)
         build_site(config)
+        patch.undo()
         yield ServedSite(server, config)
 
 
@@ -57,9 +62,10 @@ def reader_briefs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def reader_site(tmp_path_factory: pytest.TempPathFactory, reader_briefs: Path) -> Iterator[ServedSite]:
-    """Every brief set the project has, with short pillar pages so pagination is exercised."""
+    """Every brief set the project has, with short pillar pages so pagination is exercised, and search
+    bundles of ~3 briefs so the search page merges several."""
     root = tmp_path_factory.mktemp("reader-pages")
-    yield from _serve_and_build(root, reader_briefs, {"per_page": READER_PER_PAGE})
+    yield from _serve_and_build(root, reader_briefs, {"per_page": READER_PER_PAGE}, READER_BUNDLE_MEAN)
 
 
 @pytest.fixture(scope="session")

@@ -22,6 +22,8 @@ BRIEF_SETS = (
 )
 # Small enough that the biggest pillar of the reader set runs onto a page/2/.
 READER_PER_PAGE = 4
+# Briefs per search bundle on average: small, so the reader site's search merges several bundles.
+READER_BUNDLE_MEAN = 3
 
 
 def collect_briefs(into: Path, sets: tuple[Path, ...] = BRIEF_SETS) -> Path:

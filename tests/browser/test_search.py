@@ -5,6 +5,8 @@ search form is absent and the page says where else to look. Issue 8.
 
 from __future__ import annotations
 
+import re
+from datetime import UTC, datetime
 from typing import Any
 
 from .browsing import open_page
@@ -75,3 +77,27 @@ def test_without_javascript_search_is_absent(browser: Any, reader_site: ServedSi
         assert page.url == reader_site.url("pillars/")
     finally:
         context.close()
+
+
+def _brief_date(site: ServedSite, url: str) -> str:
+    page = site.site_dir / "briefs" / url.rstrip("/").rpartition("/")[2] / "index.html"
+    found = re.search(r'<time datetime="([^"]+)" data-pagefind-meta', page.read_text(encoding="utf-8"))
+    assert found, page
+    return datetime.fromisoformat(found.group(1)).astimezone(UTC).isoformat()
+
+
+def test_several_bundles_are_searched_as_one(browser: Any, reader_site: ServedSite) -> None:
+    # The reader site's index is split into several bundles (READER_BUNDLE_MEAN); a filter without
+    # words lists every brief of the year from all of them, newest first, as one index would.
+    search_page = (reader_site.site_dir / "search" / "index.html").read_text(encoding="utf-8")
+    bundles = re.search(r'data-bundles="([^"]*)"', search_page)
+    assert bundles and len(bundles.group(1).split()) >= 3, bundles
+    of_2025 = [p for p in (reader_site.site_dir / "briefs").glob("*/index.html")
+               if 'data-pagefind-filter="year:2025"' in p.read_text(encoding="utf-8")]  # fmt: skip
+    assert len(of_2025) > 3
+    with open_page(browser) as (page, trouble):
+        page.goto(reader_site.url("search/?year=2025"))
+        assert _wait_for_status(page) == f"{len(of_2025)} briefs found."
+        dates = [_brief_date(reader_site, url) for url in _results(page)]
+        assert len(dates) == len(of_2025) and dates == sorted(dates, reverse=True), dates
+        assert not trouble.all(), trouble.all()

@@ -1,16 +1,22 @@
-"""The search index (Pagefind): brief pages only, filters by pillar and year, byte-identical rebuilds."""
+"""The search index (Pagefind, in bundles): brief pages only, filters by pillar and year, byte-identical
+rebuilds, and a brief edit re-indexes only its own bundle."""
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import random
 import shutil
 from pathlib import Path
 
-from render.helpers import Built, select
+import pytest
+from render.helpers import BRIEFS, Built, make_config, quiet, select
 
+from generator.progress import VERBOSE, Reporter
+from generator.site import render_site, search
 from generator.site.pagefind_canon import canonicalize
-from generator.site.search import build_index
+from generator.site.search import SCRATCH, Bundle, build_bundles, plan_bundles
 
 
 def _bundle_digest(bundle: Path) -> str:
@@ -34,11 +40,23 @@ def test_brief_pages_carry_pillar_and_year_filters(site: Built) -> None:
     assert select(doc, '[data-pagefind-filter="year:2024"]')
 
 
+def _bundles(site: Built) -> list[Path]:
+    """The bundle folders the search page loads, newest first."""
+    listed = select(site.html("search/index.html"), "#search")[0].get("data-bundles").split()
+    return [(site.root / "search" / relative).resolve() for relative in listed]
+
+
 def test_the_index_holds_every_brief_and_nothing_else(site: Built) -> None:
-    entry = json.loads(site.text("pagefind/pagefind-entry.json"))
-    briefs = len(list((site.root / "briefs").glob("*/index.html")))
-    assert sum(lang["page_count"] for lang in entry["languages"].values()) == briefs
-    assert (site.root / "pagefind" / "pagefind.js").is_file()
+    bundles = _bundles(site)
+    assert bundles and all(b.parent == site.root / "pagefind" for b in bundles)
+    assert sorted(b.name for b in bundles) == sorted(p.name for p in (site.root / "pagefind").iterdir())
+    pages = 0
+    for bundle in bundles:
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        pages += sum(lang["page_count"] for lang in entry["languages"].values())
+        assert (bundle / "pagefind.js").is_file()
+        assert not (bundle / "pagefind-ui.js").exists()  # the search page has its own interface
+    assert pages == len(list((site.root / "briefs").glob("*/index.html")))
 
 
 def test_search_page_offers_the_filters_values(site: Built) -> None:
@@ -52,14 +70,60 @@ def test_search_page_offers_the_filters_values(site: Built) -> None:
 
 def test_pagefind_output_is_made_deterministic(site: Built, tmp_path: Path) -> None:
     # Pagefind writes filter values in a random order each run; canonicalize() fixes the order.
+    pages = tuple(p.relative_to(site.root).as_posix() for p in sorted(site.root.glob("briefs/*/index.html")))
     digests = set()
     for run in range(4):
         copy = tmp_path / f"run{run}"
-        shutil.copytree(site.root, copy)
-        shutil.rmtree(copy / "pagefind")
-        build_index(copy, "en")
-        digests.add(_bundle_digest(copy / "pagefind"))
-    assert digests == {_bundle_digest(site.root / "pagefind")}
+        shutil.copytree(site.root / "briefs", copy / "briefs")
+        assert build_bundles(copy, [Bundle("all", pages)], "en") > 0
+        digests.add(_bundle_digest(copy / "pagefind" / "all"))
+        assert not (copy / SCRATCH).exists()
+    assert len(digests) == 1
+
+
+def test_bundles_split_by_content_so_a_change_touches_only_its_own() -> None:
+    slugs = [f"2025-01-{i:04d}-brief" for i in range(400)]
+    bundles = plan_bundles(slugs, 10)
+    assert [page for b in bundles for page in b.pages] == [f"briefs/{s}/index.html" for s in slugs]
+    assert 20 <= len(bundles) <= 60  # ~40 expected
+    assert len({b.name for b in bundles}) == len(bundles)
+    rng = random.Random(6)
+    for _ in range(30):
+        changed = list(slugs)
+        if rng.random() < 0.5:
+            changed.insert(rng.randrange(len(changed) + 1), f"2025-01-new-{rng.random()}")
+        else:
+            del changed[rng.randrange(len(changed))]
+        after = plan_bundles(changed, 10)
+        # One bundle changes (or one splits into two, or two merge into one); all others are kept.
+        assert len(set(bundles) - set(after)) <= 2 and len(set(after) - set(bundles)) <= 2
+        assert len(set(bundles) & set(after)) >= len(bundles) - 2
+
+
+def test_one_edited_brief_reindexes_only_its_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search, "BUNDLE_MEAN", 2)
+    briefs = tmp_path / "briefs"
+    shutil.copytree(BRIEFS, briefs)
+    config = make_config(tmp_path, briefs=briefs)
+    render_site(config, quiet(), use_cache=True)
+    bundles = sorted((tmp_path / "site" / "pagefind").iterdir())
+    assert len(bundles) >= 3
+    before = {p: p.stat().st_ino for p in (tmp_path / "site" / "pagefind").rglob("*") if p.is_file()}
+    edited = sorted(briefs.glob("*.md"))[2]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA word only this edit adds: zanzibarite.\n")
+    said = io.StringIO()
+    render_site(config, Reporter(VERBOSE, io.StringIO(), said), use_cache=True)
+    assert f"indexing 1 of {len(bundles)} search bundles" in said.getvalue()
+    after = {p: p.stat().st_ino for p in (tmp_path / "site" / "pagefind").rglob("*") if p.is_file()}
+    replaced = {
+        p.relative_to(tmp_path / "site" / "pagefind").parts[0] for p in after if before.get(p) != after[p]
+    }
+    assert len(replaced) == 1  # the other bundles' files are the very same (hard-linked) files
+    clean = make_config(tmp_path / "clean", briefs=briefs)
+    render_site(clean, quiet())
+    assert _bundle_digest(tmp_path / "site" / "pagefind") == _bundle_digest(
+        tmp_path / "clean" / "site" / "pagefind"
+    )
 
 
 def test_an_unknown_bundle_format_is_left_alone(tmp_path: Path) -> None:

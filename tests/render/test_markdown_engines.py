@@ -65,3 +65,14 @@ def test_generated_markdown_renders_alike(text: str) -> None:
 @given(noise)
 def test_arbitrary_text_renders_alike(text: str) -> None:
     assert markdown.render_markdown(text) == markdown.render_markdown_reference(text)
+
+
+def test_a_panic_in_the_fast_engine_falls_back_to_the_reference(monkeypatch: pytest.MonkeyPatch) -> None:
+    # markdown-it-pyrs has panicked on rare inputs (a Rust panic reaches Python as a BaseException).
+    class Panicking:
+        def render(self, text: str, xhtml: bool = True) -> str:
+            raise BaseException("panicked at code_pair.rs")
+
+    monkeypatch.setattr(markdown, "_fast_parser", lambda: Panicking())
+    text = "A `code` span and *emphasis*."
+    assert markdown.render_markdown(text) == markdown.render_markdown_reference(text)
