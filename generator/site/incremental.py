@@ -32,7 +32,7 @@ from generator.config import Config
 from generator.errors import InputError
 from generator.inputs import output_id
 from generator.model import Brief
-from generator.parallel import map_items
+from generator.parallel import map_indices, map_items
 from generator.site import markdown
 from generator.site.structure import BriefCard, BriefDetail
 from generator.site.writer import Previous
@@ -177,9 +177,10 @@ def _digest(obj: Any, tokens: dict[str, str], memo: dict[int, str], salt: bytes 
 
 
 def fingerprints(pages: list[Any], tokens: dict[str, str], salt: bytes) -> list[str]:
-    """One fingerprint per page; objects shared between pages are hashed once."""
+    """One fingerprint per page, over the cores; objects shared between pages are hashed once (per
+    worker: each has its own copy of the memo)."""
     memo: dict[int, str] = {}
-    return [_digest(page, tokens, memo, salt) for page in pages]
+    return map_indices(lambda i: _digest(pages[i], tokens, memo, salt), len(pages))
 
 
 def page_salt(site: Any, templates_stamp: dict[str, cache.Stat], templates: Path, config: Config) -> bytes:

@@ -6,6 +6,7 @@ file already took) is reported as a Failure naming its file and skipped; the res
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -32,7 +33,10 @@ def newest_first(brief: Brief) -> tuple[float, str]:
 def brief_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.glob("*.md") if p.is_file())
+    # scandir: the file type comes with the listing, no stat per file (10,000 briefs notice).
+    with os.scandir(folder) as entries:
+        names = sorted(e.name for e in entries if e.name.endswith(".md") and e.is_file())
+    return [folder / name for name in names]
 
 
 def _key_line(path: Path, key: str) -> int | None:

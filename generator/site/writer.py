@@ -71,16 +71,18 @@ def _exchange(a: Path, b: Path) -> bool:
 class Previous:
     """The site before the live one, kept beside it to be patched into the next: what it holds."""
 
-    identity: tuple[int, int]  # (st_dev, st_ino) of its folder, so a replaced folder is not trusted
+    # (st_dev, st_ino, st_ctime_ns) of its folder, so a replaced folder is not trusted (the ctime
+    # too: a new folder may get a freed inode number).
+    identity: tuple[int, int, int]
     files: dict[str, str]  # relative path -> digest
 
 
-def _identity(path: Path) -> tuple[int, int] | None:
+def _identity(path: Path) -> tuple[int, int, int] | None:
     try:
         st = os.stat(path)
     except OSError:
         return None
-    return (st.st_dev, st.st_ino)
+    return (st.st_dev, st.st_ino, st.st_ctime_ns)
 
 
 class StagedSite:
