@@ -8,11 +8,13 @@ import io
 import json
 import random
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from render.helpers import BRIEFS, Built, make_config, quiet, select
 
+from generator.check import check_site
 from generator.progress import VERBOSE, Reporter
 from generator.site import render_site, search
 from generator.site.pagefind_canon import canonicalize
@@ -131,3 +133,14 @@ def test_an_unknown_bundle_format_is_left_alone(tmp_path: Path) -> None:
     (tmp_path / "pagefind.en_1.pf_meta").write_bytes(b"not gzip")
     assert canonicalize(tmp_path) is False
     assert (tmp_path / "pagefind.en_1.pf_meta").read_bytes() == b"not gzip"
+
+
+def test_check_reports_a_missing_or_broken_bundle(build_into: Callable[..., Built]) -> None:
+    built = build_into("checked", briefs=BRIEFS)
+    assert not [p for p in check_site(built.config) if "pagefind" in p or "search" in p]
+    first, *_ = _bundles(built)
+    (first / "pagefind.js").unlink()
+    assert any(p.endswith("pagefind.js: missing") for p in check_site(built.config))
+    shutil.rmtree(first)
+    problems = check_site(built.config)
+    assert any(f"{first.name}/pagefind-entry.json: missing" in p for p in problems), problems
