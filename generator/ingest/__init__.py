@@ -15,14 +15,14 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from generator import cache, inputs
+from generator import cache, inputs, parallel
 from generator.brief_file import is_hand_edited
 from generator.config import Config
 from generator.fileio import relative_to_root
-from generator.ingest import incremental, merge, slugs, writer
-from generator.ingest.article import ArticleContext, ingest_file, read_clean
+from generator.ingest import incremental, merge, slugs, store, writer
+from generator.ingest.article import ArticleContext, digest_of, ingest_file, read_clean
 from generator.ingest.errors import ArticleError
-from generator.ingest.model import IngestedArticle
+from generator.ingest.model import Digest, IngestedArticle
 from generator.ingest.people import PeopleMatcher
 from generator.ingest.pillars import PillarClassifier
 from generator.ingest.stories import build_brief
@@ -31,6 +31,7 @@ from generator.parallel import map_items
 from generator.progress import Reporter
 
 ARTICLE_SUFFIXES = inputs.ARTICLE_SUFFIXES
+STORE_CHUNK = 32  # articles a worker reads, then writes to the store as one pack file
 
 __all__ = ["explain_pillars", "ingest_articles"]
 
@@ -82,43 +83,41 @@ def ingest_articles(
                 cache.save(config.root, "ingest-stamp", (inputs.ingest_stamp(config, stats), report))
                 return report
     report = IngestReport()
+    version = inputs.ingest_version(config)
     entries = incremental.load_entries(config) if use_cache else {}
-    fresh = _read_articles(files, stats, entries, context)
-    articles: list[IngestedArticle] = []
+    keep = config.root if use_cache else None  # where full articles are kept between runs
+    fresh, in_memory = _read_articles(files, stats, entries, context, keep)
+    digests: list[Digest] = []
     messages: list[tuple[str, str]] = []
     for path, entry in zip(files, fresh, strict=True):
         report.articles += 1
-        article = entry.outcome
-        if not isinstance(article, IngestedArticle):
-            message, line = article if isinstance(article, tuple) else (article, None)
+        digest = entry.outcome
+        if not isinstance(digest, Digest):
+            message, line = digest if isinstance(digest, tuple) else (digest, None)
             failure = Failure(_display(path, config.root), message, line)
             report.failures.append(failure)
             reporter.failure(failure)
             continue
-        shown = article.file  # relative to the root, as _display gives
-        said = [("warn", f"{shown}: {warning}") for warning in article.warnings]
-        said.append(("info", f"{shown}: {article.clean.title}"))
+        shown = digest.file  # relative to the root, as _display gives
+        said = [("warn", f"{shown}: {warning}") for warning in digest.warnings]
+        said.append(("info", f"{shown}: {digest.title}"))
         _say(reporter, said)
         messages.extend(said)
-        articles.append(article)
+        digests.append(digest)
 
-    stories = merge.group_stories(articles)
+    stories = merge.group_stories(digests)
     requests = [
-        slugs.SlugRequest(
-            base=slugs.base_slug(story[0].clean.title, story[0].clean.published.date()),
-            identity=story[0].file,
-            files=tuple(a.file for a in story),
-        )
+        slugs.SlugRequest(base=story[0].base_slug, identity=story[0].file, files=tuple(a.file for a in story))
         for story in stories
     ]
-    names = slugs.assign_slugs(requests, writer.existing_slugs(config.paths.briefs))
+    known = plan.briefs if plan is not None else None  # briefs whose stat is unchanged need no reading
+    names = slugs.assign_slugs(requests, writer.existing_slugs(config.paths.briefs, known))
     report.briefs = len(stories)
-    version = inputs.ingest_version(config)
     keys = [
         incremental.story_key(slug, [(a.file, a.sha256) for a in story], version)
         for story, slug in zip(stories, names, strict=True)
     ]
-    targets = [writer.brief_path(config.paths.briefs, slug) for slug in names]
+    targets = writer.brief_paths(config.paths.briefs, names)
     # A brief this cache wrote from the same story, untouched since, is already what we would write.
     done = plan.briefs if plan is not None and not force else {}
     current = cache.stat_files(targets) if done else {}
@@ -127,8 +126,15 @@ def ingest_articles(
         for i, (key, target) in enumerate(zip(keys, targets, strict=True))
         if not _up_to_date(done.get(str(target)), key, current.get(str(target)))
     ]
-    briefs = [build_brief(stories[i], names[i]) for i in todo]
-    result = writer.write_briefs(briefs, config.paths.briefs, force)
+    full = _FullArticles(files, fresh, in_memory, context, keep)
+
+    def write(i: int) -> writer.BriefWrite:
+        brief = build_brief([full.get(a.file) for a in stories[i]], names[i])
+        return writer.write_brief(brief, targets[i], force)
+
+    # Building and dumping briefs is the other half of a cold run's work: forked workers share it.
+    writes = map_items(write, todo)
+    result = writer.collect(writes)
     report.written = result.written
     report.kept_edited = result.kept_edited
     for path in result.kept_edited:
@@ -136,16 +142,49 @@ def ingest_articles(
     for path in result.backups:
         reporter.info(f"kept the hand-edited brief as {_display(path, config.root)}")
     if use_cache:
-        known = {str(p): e for p, e in zip(files, fresh, strict=True) if e.sha}
-        incremental.save_entries(config, {**entries, **known} if paths is not None else known)
+        latest = {str(p): e for p, e in zip(files, fresh, strict=True) if e.sha}
+        saved = {**entries, **latest} if paths is not None else latest
+        incremental.save_entries(config, saved)
+        store.prune(config.root, (e.store for e in saved.values() if e.store))
     if whole:
-        kept = {str(p) for p in result.kept_edited}
-        records = _records(targets, keys, {str(targets[i]) for i in todo}, kept, done)
+        records = _records(targets, keys, {str(w.path): w for w in writes}, done)
         summary = replace(report, written=0, kept_edited=[])
         incremental.save_plan(config, incremental.Plan(version, stats, records, messages, summary))
         # Stamped after writing: the briefs' stats are those this run left.
         cache.save(config.root, "ingest-stamp", (inputs.ingest_stamp(config, stats), report))
     return report
+
+
+class _FullArticles:
+    """The full article behind a Digest: read in this run, or kept in the store by an earlier one."""
+
+    def __init__(
+        self,
+        files: list[Path],
+        entries: list[incremental.ArticleEntry],
+        in_memory: dict[str, IngestedArticle],
+        context: ArticleContext,
+        root: Path | None,
+    ) -> None:
+        self._in_memory = in_memory
+        self._context = context
+        self._root = root
+        self._where = {
+            e.outcome.file: (path, e.store)
+            for path, e in zip(files, entries, strict=True)
+            if isinstance(e.outcome, Digest)
+        }
+
+    def get(self, file: str) -> IngestedArticle:
+        article = self._in_memory.get(file)
+        if article is not None:
+            return article
+        path, name = self._where[file]
+        if self._root is not None and name:
+            article = store.get(self._root, name)
+        if article is None:  # the store was deleted under us: read the article again
+            article = ingest_file(path, path.read_bytes(), self._context)
+        return article
 
 
 def _up_to_date(record: incremental.BriefRecord | None, key: str, stat: cache.Stat | None) -> bool:
@@ -163,24 +202,26 @@ def _say(reporter: Reporter, messages: list[tuple[str, str]]) -> None:
 def _records(
     targets: list[Path],
     keys: list[str],
-    rewritten: set[str],
-    kept: set[str],
+    writes: dict[str, writer.BriefWrite],
     done: dict[str, incremental.BriefRecord],
 ) -> dict[str, incremental.BriefRecord]:
-    """What the briefs folder holds after this run, brief by brief, for the next run to trust."""
-    now = cache.stat_files(targets)
+    """What the briefs folder holds after this run, brief by brief, for the next run to trust.
+
+    A brief written (or checked) in this run is described by its write; any other one was up to
+    date, so its record stands.
+    """
     records: dict[str, incremental.BriefRecord] = {}
     for target, key in zip(targets, keys, strict=True):
         name = str(target)
-        if name not in now:
-            continue
-        if name in rewritten or name not in done:
-            text = target.read_bytes()
-            claims = writer.slug_claims(target, text.decode("utf-8", errors="replace"))
-            records[name] = incremental.BriefRecord(now[name], cache.sha256(text), claims, "")
+        write = writes.get(name)
+        if write is None:
+            record = done[name]
+        elif write.stat is None:
+            continue  # not there after all
         else:
-            records[name] = done[name]
-        records[name].key = "" if name in kept else key
+            record = incremental.BriefRecord(write.stat, write.sha, write.claims, "")
+        record.key = "" if write is not None and write.kept_edited else key
+        records[name] = record
     return records
 
 
@@ -227,20 +268,44 @@ def _briefs_only_changed(config: Config, plan: incremental.Plan, reporter: Repor
 
 def _outcome(
     path: Path, stat: cache.Stat | None, context: ArticleContext, old: incremental.ArticleEntry | None
-) -> incremental.ArticleEntry:
-    """Read and process one article; errors become values so they cross the process boundary."""
+) -> tuple[incremental.ArticleEntry, IngestedArticle | None]:
+    """Read and process one article; errors become values so they cross the process boundary.
+
+    The full article comes along with its entry when it was read anew.
+    """
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return incremental.ArticleEntry((0, 0), "", f"cannot be read: {exc.strerror or exc}")
+        return incremental.ArticleEntry((0, 0), "", f"cannot be read: {exc.strerror or exc}"), None
     sha = cache.sha256(data)
     if old is not None and old.sha == sha and stat:  # touched, not changed (a checkout, a copy)
-        return incremental.ArticleEntry(stat, sha, old.outcome)
+        return incremental.ArticleEntry(stat, sha, old.outcome, old.store), None
     try:
-        outcome: incremental.Outcome = ingest_file(path, data, context)
+        article = ingest_file(path, data, context)
     except ArticleError as exc:
-        outcome = (exc.message, exc.line)
-    return incremental.ArticleEntry(stat or (0, 0), sha if stat else "", outcome)
+        return incremental.ArticleEntry(stat or (0, 0), sha if stat else "", (exc.message, exc.line)), None
+    return incremental.ArticleEntry(stat or (0, 0), sha if stat else "", digest_of(article)), article
+
+
+def _read_chunk(
+    paths: Sequence[Path],
+    stats: dict[str, cache.Stat],
+    entries: dict[str, incremental.ArticleEntry],
+    context: ArticleContext,
+    keep: Path | None,
+) -> list[tuple[incremental.ArticleEntry, IngestedArticle | None]]:
+    """Read a chunk of articles. With ``keep`` (a project root) the full articles go to the store, in
+    one pack, and only their entries come back; otherwise the articles come back too."""
+    outcomes = [_outcome(p, stats.get(str(p)), context, entries.get(str(p))) for p in paths]
+    if keep is None:
+        return outcomes
+    storable = [i for i, (entry, article) in enumerate(outcomes) if article is not None and entry.sha]
+    locations = store.put(keep, [outcomes[i][1] for i in storable])  # type: ignore[misc]
+    for i, location in zip(storable, locations, strict=True):
+        entry, article = outcomes[i]
+        entry.store = location
+        outcomes[i] = (entry, None if location else article)
+    return outcomes
 
 
 def _read_articles(
@@ -248,8 +313,12 @@ def _read_articles(
     stats: dict[str, cache.Stat],
     entries: dict[str, incremental.ArticleEntry],
     context: ArticleContext,
-) -> list[incremental.ArticleEntry]:
-    """One entry per file, in file order: cached when the file's stat is unchanged, else read."""
+    keep: Path | None,
+) -> tuple[list[incremental.ArticleEntry], dict[str, IngestedArticle]]:
+    """One entry per file, in file order: cached when the file's stat is unchanged, else read.
+
+    Also the full articles read in this run that are not in the store, by file.
+    """
     result: list[incremental.ArticleEntry | None] = []
     stale: list[Path] = []
     for path in files:
@@ -259,8 +328,17 @@ def _read_articles(
         else:
             result.append(None)
             stale.append(path)
-    done = iter(map_items(lambda p: _outcome(p, stats.get(str(p)), context, entries.get(str(p))), stale))
-    return [entry if entry is not None else next(done) for entry in result]
+    chunks = [stale[i : i + STORE_CHUNK] for i in range(0, len(stale), STORE_CHUNK)]
+    small = len(stale) < parallel.MIN_PARALLEL  # the pool costs more than it saves
+    done_chunks = map_items(
+        lambda chunk: _read_chunk(chunk, stats, entries, context, keep),
+        chunks,
+        min_parallel=len(chunks) + 1 if small else 2,
+    )
+    outcomes = [outcome for chunk in done_chunks for outcome in chunk]
+    in_memory = {article.file: article for _, article in outcomes if article is not None}
+    done = iter(entry for entry, _ in outcomes)
+    return [entry if entry is not None else next(done) for entry in result], in_memory
 
 
 def explain_pillars(config: Config, path: Path) -> str:

@@ -13,9 +13,10 @@ from generator.ingest import shingles
 from generator.ingest.clean import clean_article
 from generator.ingest.decode import decode
 from generator.ingest.enrich import enrich
-from generator.ingest.model import CleanArticle, IngestedArticle
+from generator.ingest.model import CleanArticle, Digest, IngestedArticle
 from generator.ingest.people import PeopleMatcher
 from generator.ingest.pillars import PillarClassifier
+from generator.ingest.slugs import base_slug
 from generator.ingest.text_reader import parse_dump
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -43,6 +44,19 @@ def read_clean(path: Path, data: bytes, context: ArticleContext) -> tuple[CleanA
     return clean_article(raw, context.site_tz, context.now, context.matcher.canonical), warnings
 
 
+def digest_of(article: IngestedArticle) -> Digest:
+    clean = article.clean
+    return Digest(
+        file=article.file,
+        sha256=article.sha256,
+        title=clean.title,
+        published=clean.published,
+        base_slug=base_slug(clean.title, clean.published.date()),
+        shingles=article.shingles,
+        warnings=article.warnings,
+    )
+
+
 def ingest_file(path: Path, data: bytes, context: ArticleContext) -> IngestedArticle:
     """Raises ArticleError when the file cannot become a brief."""
     clean, warnings = read_clean(path, data, context)
@@ -51,6 +65,6 @@ def ingest_file(path: Path, data: bytes, context: ArticleContext) -> IngestedArt
         sha256=hashlib.sha256(data).hexdigest(),
         clean=clean,
         enrichment=enrich(clean, context.matcher, context.classifier),
-        shingles=shingles.shingles(clean.body),
+        shingles=shingles.fingerprint(clean.body),
         warnings=tuple(warnings),
     )

@@ -3,7 +3,8 @@
 * The stamp (``generator.inputs``): every article's and brief's (size, mtime_ns), the settings and
   the code. Unchanged stamp: the briefs already are what ingest would write; nothing is read.
 * Articles: ``ingest-articles`` maps each article file to (size, mtime_ns, sha256, result), the
-  result an IngestedArticle or the ArticleError it raised. A file whose stat is unchanged is not
+  result the article's small Digest (the full article is in ``store``, under ``ArticleEntry.store``)
+  or the ArticleError it raised. A file whose stat is unchanged is not
   read; one whose stat changed is read and keeps its result if its bytes hash as before. Results
   depend on the config (pillars, people, time zone) and the code, both in the key. They also depend
   on the clock for relative dates ("2 hours ago"); an article keeps the reading of its first ingest.
@@ -20,7 +21,7 @@ from generator.inputs import ingest_version
 
 ARTICLES = "ingest-articles"
 
-# An IngestedArticle, or an ArticleError as (message, line), or an OSError as its text.
+# A Digest, or an ArticleError as (message, line), or an OSError as its text.
 Outcome = Any
 
 
@@ -29,6 +30,7 @@ class ArticleEntry:
     stat: cache.Stat
     sha: str
     outcome: Outcome
+    store: str = ""  # the full article's name in ``store`` ("" when not stored)
 
 
 def load_entries(config: Config) -> dict[str, ArticleEntry]:

@@ -8,10 +8,11 @@ bucket entries, not 50 million comparisons.
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Sequence
+from functools import lru_cache
 
-from generator.ingest.model import IngestedArticle
+from generator.ingest import shingles
+from generator.ingest.model import Digest
 
 SKETCH_SIZE = 8
 MAX_BUCKET = 64  # a hash shared by more articles than this is boilerplate, not a story
@@ -20,24 +21,23 @@ SAME_STORY_CONTAINMENT = 0.8  # one outlet may cut the agency copy short
 MAX_DAYS_APART = 3
 
 
-def _same_story(a: IngestedArticle, b: IngestedArticle) -> bool:
-    if abs((a.clean.published - b.clean.published).total_seconds()) > MAX_DAYS_APART * 86400:
+MAX_APART = MAX_DAYS_APART * 86_400 * 1_000_000  # in microseconds, as Digest.instant
+UNPACKED = 512  # unpacked fingerprints kept at once: a bucket's members, not all 10,000 (~30 KB each)
+
+
+def _same_story(a: set[int], b: set[int]) -> bool:
+    """Whether two fingerprints (unpacked) share enough shingles to be one story."""
+    if not a or not b:
         return False
-    if not a.shingles or not b.shingles:
-        return False
-    common = len(a.shingles & b.shingles)
+    common = len(a & b)
     if common == 0:
         return False
-    jaccard = common / len(a.shingles | b.shingles)
-    containment = common / min(len(a.shingles), len(b.shingles))
+    jaccard = common / len(a | b)
+    containment = common / min(len(a), len(b))
     return jaccard >= SAME_STORY_JACCARD or containment >= SAME_STORY_CONTAINMENT
 
 
-def _primary_key(article: IngestedArticle) -> tuple[float, str]:
-    return (article.clean.published.timestamp(), article.file)
-
-
-def group_stories(articles: Sequence[IngestedArticle]) -> list[list[IngestedArticle]]:
+def group_stories(articles: Sequence[Digest]) -> list[list[Digest]]:
     """Stories as lists of articles, the primary (earliest, then by file name) first; stories sorted alike."""
     parent = list(range(len(articles)))
 
@@ -47,10 +47,16 @@ def group_stories(articles: Sequence[IngestedArticle]) -> list[list[IngestedArti
             i = parent[i]
         return i
 
+    instants = [a.instant for a in articles]
     buckets: dict[int, list[int]] = {}
     for index, article in enumerate(articles):
-        for value in heapq.nsmallest(SKETCH_SIZE, article.shingles):
+        for value in shingles.smallest(article.shingles, SKETCH_SIZE):
             buckets.setdefault(value, []).append(index)
+
+    @lru_cache(maxsize=UNPACKED)
+    def shingle_set(i: int) -> set[int]:
+        return shingles.unpack(articles[i].shingles)
+
     checked: set[tuple[int, int]] = set()
     for members in buckets.values():
         if not 2 <= len(members) <= MAX_BUCKET:
@@ -61,10 +67,18 @@ def group_stories(articles: Sequence[IngestedArticle]) -> list[list[IngestedArti
                 if pair in checked or find(i) == find(j):
                     continue
                 checked.add(pair)
-                if _same_story(articles[i], articles[j]):
+                # days apart first: it rules out most pairs without unpacking their shingles
+                if abs(instants[i] - instants[j]) > MAX_APART:
+                    continue
+                if _same_story(shingle_set(i), shingle_set(j)):
                     parent[find(j)] = find(i)
-    groups: dict[int, list[IngestedArticle]] = {}
-    for index, article in enumerate(articles):
-        groups.setdefault(find(index), []).append(article)
-    stories = [sorted(group, key=_primary_key) for group in groups.values()]
-    return sorted(stories, key=lambda story: _primary_key(story[0]))
+    groups: dict[int, list[int]] = {}
+    for index in range(len(articles)):
+        groups.setdefault(find(index), []).append(index)
+
+    def primary_key(i: int) -> tuple[int, str]:
+        return (instants[i], articles[i].file)
+
+    stories = [sorted(group, key=primary_key) for group in groups.values()]
+    stories.sort(key=lambda story: primary_key(story[0]))
+    return [[articles[i] for i in story] for story in stories]

@@ -6,10 +6,13 @@ The shared brief model lives in ``generator.model``; these never leave the inges
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from generator.model import Quote
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
 
 
 @dataclass(frozen=True)
@@ -65,5 +68,25 @@ class IngestedArticle:
     sha256: str
     clean: CleanArticle
     enrichment: Enrichment
-    shingles: frozenset[int]
+    shingles: bytes  # shingles.Fingerprint: sorted hashes, packed
     warnings: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Digest:
+    """What merging, slugs and messages need of an ingested article: small, so a run can hold
+    (and the cache load) 10,000 of them cheaply; the full article is read only to write its brief."""
+
+    file: str
+    sha256: str
+    title: str
+    published: datetime
+    base_slug: str
+    shingles: bytes
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def instant(self) -> int:
+        """``published`` in whole microseconds since the epoch: orders and subtracts exactly like the
+        aware datetime, and ~20x faster (each aware datetime asks its zone for the offset)."""
+        return (self.published - _EPOCH) // _MICROSECOND

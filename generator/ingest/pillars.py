@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.config import Pillar
@@ -20,12 +21,41 @@ class PillarScore:
     hits: tuple[tuple[str, int], ...]  # (keyword, times matched), most first
 
 
+def _keyword_part(keyword: str) -> str:
+    return r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", keyword.strip()))
+
+
 def _keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str] | None:
     if not keywords:
         return None
     ordered = sorted(keywords, key=len, reverse=True)  # the longest phrase wins where several overlap
-    parts = [r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", k.strip())) for k in ordered]
+    parts = [_keyword_part(k) for k in ordered]
     return re.compile(r"(?<!\w)(?:" + "|".join(f"({p})" for p in parts) + r")(?!\w)", re.IGNORECASE)
+
+
+def _starts_pattern(pillars: tuple[Pillar, ...]) -> re.Pattern[str] | None:
+    """Every position where some pillar's keyword matches: one scan of the text instead of one per pillar.
+
+    A zero-width lookahead, so overlapping keywords of different pillars are all found; each pillar's
+    own pattern then runs only at these few positions, keeping its own leftmost, non-overlapping hits.
+    """
+    keywords = sorted({k for p in pillars if not p.catch_all for k in p.keywords}, key=len, reverse=True)
+    if not keywords:
+        return None
+    alternatives = "|".join(_keyword_part(k) for k in keywords)
+    return re.compile(r"(?<!\w)(?=(?:" + alternatives + r")(?!\w))", re.IGNORECASE)
+
+
+def _finditer_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` yields, trying only ``starts`` (every position it can match at)."""
+    position = 0
+    for start in starts:
+        if start < position:
+            continue  # inside the pillar's previous hit: finditer does not overlap hits
+        match = pattern.match(text, start)
+        if match:
+            yield match
+            position = match.end()
 
 
 class PillarClassifier:
@@ -34,17 +64,26 @@ class PillarClassifier:
         self._pillars = [
             (p, sorted(p.keywords, key=len, reverse=True), _keyword_pattern(p.keywords)) for p in pillars
         ]
+        self._starts = _starts_pattern(pillars)
 
     def scores(self, title: str, text: str) -> list[PillarScore]:
         """Every pillar with a positive score, strongest first (ties in config order)."""
-        results = []
+        results: list[tuple[float, int, PillarScore]] = []
+        if self._starts is None:
+            return []
+        parts = [
+            (weight, part, [m.start() for m in self._starts.finditer(part)])
+            for weight, part in ((TITLE_WEIGHT, title), (1, text))
+        ]
+        if not any(starts for _, _, starts in parts):
+            return []
         for index, (pillar, ordered, pattern) in enumerate(self._pillars):
             if pattern is None or pillar.catch_all:
                 continue
             hits: Counter[str] = Counter()
             score = 0.0
-            for weight, part in ((TITLE_WEIGHT, title), (1, text)):
-                for match in pattern.finditer(part):
+            for weight, part, starts in parts:
+                for match in _finditer_at(pattern, part, starts):
                     keyword = ordered[match.lastindex - 1]  # type: ignore[operator]
                     hits[keyword] += weight
                     score += weight * len(re.split(r"[\s-]+", keyword))

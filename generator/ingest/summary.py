@@ -26,12 +26,12 @@ def summarise(paragraphs: Sequence[str]) -> str:
     return " ".join(summary)
 
 
-def _tokens(text: str) -> set[str]:
-    return {w.lower() for w in L.words(text) if len(w) > 3}
+def _tokens(words: list[str]) -> set[str]:
+    return {w.lower() for w in words if len(w) > 3}
 
 
-def _score(sentence: str, position: int) -> float:
-    tokens = L.words(sentence)
+def _score(sentence: str, tokens: list[str], position: int) -> float:
+    """``tokens``: the sentence's words, found once by the caller and shared by every measure."""
     n = len(tokens)
     names = sum(1 for t in tokens[1:] if t[:1].isupper())
     numbers = len(_NUMBER.findall(sentence))
@@ -61,18 +61,22 @@ def key_points(paragraphs: Sequence[str], summary: str) -> tuple[str, ...]:
 
     Quotations only fill in when the story has too few other sentences.
     """
-    candidates: list[tuple[int, str]] = []
+    candidates: list[tuple[int, str, list[str]]] = []
     for paragraph in paragraphs:
         for sentence in sentences.split(L.strip_dateline(paragraph)):
-            if 8 <= L.word_count(sentence) <= 60:
-                candidates.append((len(candidates), _balanced(sentence)))
-    ranked = sorted(candidates, key=lambda c: (_is_quote(c[1]), -_score(c[1], c[0])))
+            words = L.words(sentence)
+            if 8 <= len(words) <= 60:
+                balanced = _balanced(sentence)
+                if balanced is not sentence:
+                    words = L.words(balanced)
+                candidates.append((len(candidates), balanced, words))
+    ranked = sorted(candidates, key=lambda c: (_is_quote(c[1]), -_score(c[1], c[2], c[0])))
     chosen: list[tuple[int, str]] = []
-    covered = [_tokens(summary)]
-    for position, sentence in ranked:
+    covered = [_tokens(L.words(summary))]
+    for position, sentence, words in ranked:
         if _is_quote(sentence) and len(chosen) >= MIN_POINTS:
             break
-        own = _tokens(sentence)
+        own = _tokens(words)
         if any(own and len(own & other) / len(own | other) >= 0.5 for other in covered):
             continue
         chosen.append((position, sentence))

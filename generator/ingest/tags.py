@@ -92,7 +92,7 @@ def extract_tags(texts: Sequence[str], context: str, canonical: dict[str, str]) 
     ``context`` is the story text (known words for splitting glued tags); ``canonical`` maps
     lower-cased names and aliases of watch-list people to their canonical names.
     """
-    vocab = _vocabulary(context, canonical)
+    vocab: set[str] | None = None  # built on the first glued tag: most pages have none
     tags: list[str] = []
     seen: set[str] = set()
     for raw in collect_tag_texts(texts):
@@ -101,6 +101,8 @@ def extract_tags(texts: Sequence[str], context: str, canonical: dict[str, str]) 
             continue
         pieces = [raw]
         if raw.isupper() or raw.islower():
+            if vocab is None:
+                vocab = _vocabulary(context, canonical)
             pieces = _segment(raw, vocab) or [raw]
         elif _CAMEL.search(raw):
             pieces = [p for p in _CAMEL.split(raw) if p.strip()]

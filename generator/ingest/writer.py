@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from generator.brief_file import dump_brief, is_hand_edited
 from generator.fileio import write_atomic, write_if_changed
 from generator.ingest import slugs
 from generator.model import Brief
+
+Stat = tuple[int, int]  # (size, mtime_ns), as generator.cache
+
+
+class Known(Protocol):
+    """What the last run recorded of a brief (incremental.BriefRecord)."""
+
+    stat: Stat
+    claims: list[tuple[str, str]]
+
 
 _SLUG_LINE = re.compile(r"^slug:\s*['\"]?(?P<slug>[a-z0-9-]+)['\"]?\s*$", re.MULTILINE)
 _FILE_LINE = re.compile(r"^\s+(?:-\s+)?file:\s*['\"]?(?P<file>[^'\"\n]+?)['\"]?\s*$", re.MULTILINE)
@@ -24,18 +36,36 @@ class WriteResult:
     backups: list[Path] = field(default_factory=list)
 
 
-def existing_slugs(briefs_dir: Path) -> dict[str, str]:
-    """Source file -> slug of the brief already holding it (a cheap scan, no YAML parsing)."""
+def existing_slugs(briefs_dir: Path, known: Mapping[str, Known] | None = None) -> dict[str, str]:
+    """Source file -> slug of the brief already holding it (a cheap scan, no YAML parsing).
+
+    ``known``: brief path -> what the last run recorded of it (``stat``, ``claims``); a brief whose
+    (size, mtime) is still the recorded one is not read again.
+    """
     found: dict[str, str] = {}
-    if not briefs_dir.is_dir():
+    try:
+        names = sorted(e.name for e in os.scandir(briefs_dir) if e.name.endswith(".md"))
+    except OSError:
         return found
-    for path in sorted(briefs_dir.glob("*.md")):
-        try:
-            text = path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            continue
-        for file, name in slug_claims(path, text):
-            found.setdefault(file, name)
+    for name in names:
+        path = briefs_dir / name
+        record = known.get(str(path)) if known else None
+        claims = None
+        if record is not None:
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            if (st.st_size, st.st_mtime_ns) == record.stat:
+                claims = record.claims
+        if claims is None:
+            try:
+                text = path.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            claims = slug_claims(path, text)
+        for file, slug in claims:
+            found.setdefault(file, slug)
     return found
 
 
@@ -54,34 +84,80 @@ def backup_path(path: Path, text: str) -> Path:
 
 
 def brief_path(briefs_dir: Path, slug: str) -> Path:
-    if not slugs.is_safe(slug):
-        raise ValueError(f"unsafe slug {slug!r}")
-    path = briefs_dir / f"{slug}.md"
-    if path.resolve().parent != briefs_dir.resolve():
-        raise ValueError(f"slug {slug!r} leaves the briefs folder")
-    return path
+    return brief_paths(briefs_dir, [slug])[0]
+
+
+def brief_paths(briefs_dir: Path, names: Sequence[str]) -> list[Path]:
+    """``<slug>.md`` in the briefs folder for each slug; raises ValueError for one that would leave it.
+
+    A safe slug has no separator, so only a symbolic link at the path can lead out: the folder is
+    resolved once, and only links are resolved one by one (10,000 resolves cost a second).
+    """
+    folder = briefs_dir.resolve()
+    paths = []
+    for slug in names:
+        if not slugs.is_safe(slug):
+            raise ValueError(f"unsafe slug {slug!r}")
+        path = briefs_dir / f"{slug}.md"
+        if os.path.islink(path) and path.resolve().parent != folder:
+            raise ValueError(f"slug {slug!r} leaves the briefs folder")
+        paths.append(path)
+    return paths
+
+
+@dataclass(frozen=True)
+class BriefWrite:
+    """What writing one brief did, and the file as it was left (for the next run's plan)."""
+
+    path: Path
+    written: bool = False
+    kept_edited: bool = False
+    backup: Path | None = None
+    stat: Stat | None = None  # None: the file is not there
+    sha: str = ""
+    claims: list[tuple[str, str]] = field(default_factory=list)
+
+
+def write_brief(brief: Brief, path: Path, force: bool) -> BriefWrite:
+    """Write one brief unless it already holds these bytes, or was edited by hand (kept unless forced)."""
+    text = dump_brief(brief)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raw = None
+    current = raw.decode("utf-8", errors="replace") if raw is not None else None
+    kept, backup = False, None
+    if raw is not None and current is not None and current != text and is_hand_edited(current):
+        if force:
+            backup = backup_path(path, current)
+            write_if_changed(backup, raw)
+            write_atomic(path, text)
+            written = True
+        else:
+            kept, written = True, False
+    else:
+        written = write_if_changed(path, text)
+    try:
+        st = os.stat(path)
+    except OSError:
+        return BriefWrite(path, written, kept, backup)
+    left = raw if kept and raw is not None else text.encode("utf-8")
+    claims = slug_claims(path, left.decode("utf-8", errors="replace"))
+    stat = (st.st_size, st.st_mtime_ns)
+    return BriefWrite(path, written, kept, backup, stat, hashlib.sha256(left).hexdigest(), claims)
+
+
+def collect(writes: Iterable[BriefWrite]) -> WriteResult:
+    """The writes of many briefs, in order, as one result."""
+    result = WriteResult()
+    for write in writes:
+        result.written += write.written
+        if write.kept_edited:
+            result.kept_edited.append(write.path)
+        if write.backup is not None:
+            result.backups.append(write.backup)
+    return result
 
 
 def write_briefs(briefs: Sequence[Brief], briefs_dir: Path, force: bool) -> WriteResult:
-    result = WriteResult()
-    for brief in briefs:
-        path = brief_path(briefs_dir, brief.slug)
-        text = dump_brief(brief)
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            raw = None
-        current = raw.decode("utf-8", errors="replace") if raw is not None else None
-        if raw is not None and current is not None and current != text and is_hand_edited(current):
-            if not force:
-                result.kept_edited.append(path)
-                continue
-            backup = backup_path(path, current)
-            write_if_changed(backup, raw)
-            result.backups.append(backup)
-            write_atomic(path, text)
-            result.written += 1
-            continue
-        if write_if_changed(path, text):
-            result.written += 1
-    return result
+    return collect(write_brief(b, brief_path(briefs_dir, b.slug), force) for b in briefs)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.ingest import merge, slugs, writer
-from generator.ingest.shingles import shingles
+from generator.ingest.shingles import fingerprint, shingles, unpack
 
 
 def test_slug_shape() -> None:
@@ -43,30 +43,29 @@ def test_shingles_are_stable_and_similar_texts_share_them() -> None:
     text = "India and the US agreed on Tuesday to expand intelligence sharing on maritime threats."
     assert shingles(text) == shingles(text.upper())
     assert len(shingles(text) & shingles(text + " Officials said so.")) >= len(shingles(text)) - 1
+    assert unpack(fingerprint(text)) == shingles(text)  # packed for memory, the same hashes
 
 
 def test_grouping_does_not_compare_every_pair(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = 0
     real = merge._same_story
 
-    def counting(a, b):  # type: ignore[no-untyped-def]
+    def counting(*args):  # type: ignore[no-untyped-def]
         nonlocal calls
         calls += 1
-        return real(a, b)
+        return real(*args)
 
     monkeypatch.setattr(merge, "_same_story", counting)
     from datetime import UTC, datetime
 
-    from generator.ingest.model import CleanArticle, Enrichment, IngestedArticle
+    from generator.ingest.model import Digest
 
-    def article(i: int, text: str) -> IngestedArticle:
-        clean = CleanArticle("t", datetime(2025, 1, 1, tzinfo=UTC), (text,))
-        return IngestedArticle(f"f{i:04d}.txt", "0", clean, Enrichment("", (), (), (), ()), shingles(text))
+    def article(i: int, text: str) -> Digest:
+        return Digest(f"f{i:04d}.txt", "0", "t", datetime(2025, 1, 1, tzinfo=UTC), "t", fingerprint(text))
 
-    articles = [
-        article(i, f"story number {i} " + " ".join(f"w{i}x{j}" for j in range(40))) for i in range(400)
-    ]
-    articles.append(article(400, articles[7].clean.paragraphs[0] + " extra"))
+    texts = [f"story number {i} " + " ".join(f"w{i}x{j}" for j in range(40)) for i in range(400)]
+    articles = [article(i, text) for i, text in enumerate(texts)]
+    articles.append(article(400, texts[7] + " extra"))
     stories = merge.group_stories(articles)
     assert len(stories) == 400
     assert calls < 1000  # all pairs would be 80,000
