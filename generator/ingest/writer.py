@@ -10,18 +10,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from generator import cache
 from generator.brief_file import dump_brief, is_hand_edited
 from generator.fileio import write_atomic, write_if_changed
 from generator.ingest import slugs
 from generator.model import Brief
 
-Stat = tuple[int, int]  # (size, mtime_ns), as generator.cache
-
 
 class Known(Protocol):
     """What the last run recorded of a brief (incremental.BriefRecord)."""
 
-    stat: Stat
+    stat: cache.Stat
     claims: list[tuple[str, str]]
 
 
@@ -83,10 +82,6 @@ def backup_path(path: Path, text: str) -> Path:
     return path.with_name(f"{path.name}.bak-{digest}")
 
 
-def brief_path(briefs_dir: Path, slug: str) -> Path:
-    return brief_paths(briefs_dir, [slug])[0]
-
-
 def brief_paths(briefs_dir: Path, names: Sequence[str]) -> list[Path]:
     """``<slug>.md`` in the briefs folder for each slug; raises ValueError for one that would leave it.
 
@@ -113,7 +108,7 @@ class BriefWrite:
     written: bool = False
     kept_edited: bool = False
     backup: Path | None = None
-    stat: Stat | None = None  # None: the file is not there
+    stat: cache.Stat | None = None  # None: the file is not there
     sha: str = ""
     claims: list[tuple[str, str]] = field(default_factory=list)
 
@@ -144,7 +139,7 @@ def write_brief(brief: Brief, path: Path, force: bool) -> BriefWrite:
     left = raw if kept and raw is not None else text.encode("utf-8")
     claims = slug_claims(path, left.decode("utf-8", errors="replace"))
     stat = (st.st_size, st.st_mtime_ns)
-    return BriefWrite(path, written, kept, backup, stat, hashlib.sha256(left).hexdigest(), claims)
+    return BriefWrite(path, written, kept, backup, stat, cache.sha256(left), claims)
 
 
 def collect(writes: Iterable[BriefWrite]) -> WriteResult:
@@ -157,7 +152,3 @@ def collect(writes: Iterable[BriefWrite]) -> WriteResult:
         if write.backup is not None:
             result.backups.append(write.backup)
     return result
-
-
-def write_briefs(briefs: Sequence[Brief], briefs_dir: Path, force: bool) -> WriteResult:
-    return collect(write_brief(b, brief_path(briefs_dir, b.slug), force) for b in briefs)

@@ -29,6 +29,7 @@ import subprocess
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -113,6 +114,7 @@ def pagefind_executable() -> Path:
         raise SearchError(f"the Pagefind binary is missing: {exc}") from None
 
 
+@lru_cache(maxsize=1)
 def _pagefind_version() -> str:
     try:
         from importlib.metadata import version
@@ -145,7 +147,7 @@ def build_bundles(
             while waiting and len(running) < workers():
                 bundle = waiting.pop(0)
                 running.append((bundle, _start(staging, scratch, bundle, language), time.monotonic()))
-            running = _reap(running)
+            _reap(running)
             for bundle in [b for b, p, _ in running if p.returncode is not None]:
                 changed += _finish(staging, bundle, output, warn)
             running = [r for r in running if r[1].returncode is None]
@@ -177,7 +179,7 @@ def _start(staging: Path, scratch: Path, bundle: Bundle, language: str) -> subpr
         raise SearchError(f"Pagefind could not be started: {exc}") from None
 
 
-def _reap(running: list[Running]) -> list[Running]:
+def _reap(running: list[Running]) -> None:
     """Wait until at least one process has ended; raise on a failure or a time-out."""
     while all(p.poll() is None for _, p, _ in running):
         for bundle, _, started in running:
@@ -189,7 +191,6 @@ def _reap(running: list[Running]) -> list[Running]:
             detail = (process.stdout.read() if process.stdout else "").strip()[-2000:]
             status = process.returncode
             raise SearchError(f"Pagefind failed on search bundle {bundle.name} (status {status}): {detail}")
-    return running
 
 
 def _finish(staging: Path, bundle: Bundle, output: Path | None, warn: Callable[[str], None] | None) -> int:

@@ -105,8 +105,11 @@ class StagedSite:
         self.previous_path = self.parent / f".{output.name}.previous"
         self.live = live if output.is_dir() else None
         self.base: dict[str, str] = {}  # what the staging folder already holds (a patched previous site)
-        reusable = previous is not None and _identity(self.previous_path) == previous.identity
-        if self.live is not None and previous is not None and reusable:
+        if (
+            self.live is not None
+            and previous is not None
+            and _identity(self.previous_path) == previous.identity
+        ):
             os.rename(self.previous_path, self.staging)
             self.base = previous.files
         else:

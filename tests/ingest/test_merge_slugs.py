@@ -35,8 +35,8 @@ def test_collisions_get_stable_suffixes_regardless_of_order() -> None:
 
 def test_unsafe_slug_cannot_be_written(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
-        writer.brief_path(tmp_path, "../evil")
-    assert writer.brief_path(tmp_path, "2025-01-01-ok") == tmp_path / "2025-01-01-ok.md"
+        writer.brief_paths(tmp_path, ["../evil"])
+    assert writer.brief_paths(tmp_path, ["2025-01-01-ok"]) == [tmp_path / "2025-01-01-ok.md"]
 
 
 def test_shingles_are_stable_and_similar_texts_share_them() -> None:
