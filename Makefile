@@ -40,7 +40,7 @@ format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) site .site.previous .briefing .briefing.lock .pytest_cache .ruff_cache tests/artifacts *.egg-info
+	rm -rf $(VENV) site .site.* .briefing .briefing.lock .pytest_cache .ruff_cache tests/artifacts *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 .PHONY: bench bench-quick

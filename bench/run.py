@@ -33,7 +33,8 @@ import corpus  # noqa: E402 - bench/ is not a package
 # ``--without-search``: the same CLI with the search index (Pagefind) switched off, to show the
 # generator's own cost apart from the external indexer's.
 WITHOUT_SEARCH = (
-    "import sys, generator.site as site; site.build_bundles = lambda *a, **k: 0; "
+    "import sys, generator.site as site; "
+    "from generator.site import search; site.start_bundles = search.no_index; "
     "from generator.cli import main; sys.exit(main(sys.argv[1:]))"
 )
 SEARCH = True

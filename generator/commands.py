@@ -11,6 +11,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from generator.cache import Stat
 from generator.config import Config
 from generator.lock import project_lock
 from generator.model import IngestReport, RenderReport
@@ -48,10 +49,16 @@ def _status(*failure_lists: Sequence[object]) -> int:
     return INPUT_FAILED if any(failure_lists) else OK
 
 
-def _ingest(config: Config, reporter: Reporter, paths: Sequence[Path] | None, force: bool) -> IngestReport:
+def _ingest(
+    config: Config,
+    reporter: Reporter,
+    paths: Sequence[Path] | None,
+    force: bool,
+    checked: dict[str, Stat] | None = None,
+) -> IngestReport:
     from generator.ingest import ingest_articles  # imported late: the CLI's --help stays fast
 
-    return ingest_articles(config, reporter, paths=paths, force=force, use_cache=True)
+    return ingest_articles(config, reporter, paths=paths, force=force, use_cache=True, checked=checked)
 
 
 def _render(config: Config, reporter: Reporter) -> RenderReport:
@@ -66,11 +73,12 @@ def run_build(config: Config, reporter: Reporter) -> int:
         # Nothing changed since the last build: say so without importing ingest and render (~0.3 s).
         from generator import inputs
 
-        unchanged = inputs.ingest_unchanged(config)
+        articles = inputs.article_stats(config)
+        unchanged = inputs.ingest_unchanged(config, articles)
         if unchanged is not None:
             ingested = inputs.replay_ingest(unchanged, reporter, config.root)
         else:
-            ingested = _ingest(config, reporter, None, force=False)
+            ingested = _ingest(config, reporter, None, force=False, checked=articles)
         rendered_before = inputs.render_unchanged(config)
         if rendered_before is not None:
             rendered = inputs.replay_render(rendered_before, reporter)

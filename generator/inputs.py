@@ -20,11 +20,11 @@ from generator.progress import Reporter
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 
 
-def article_paths(config: Config) -> list[Path]:
-    folder = config.paths.articles
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+def article_stats(config: Config) -> dict[str, cache.Stat]:
+    """Every article file under the articles folder with its stat, in path order: one walk, which
+    ingest and the build's nothing-changed check share (10,000 articles: ~0.1 s a walk)."""
+    found = cache.scan_folder(config.paths.articles, ARTICLE_SUFFIXES, recursive=True)
+    return {name: found[name] for name in sorted(found, key=lambda name: name.split(os.sep))}
 
 
 def brief_stats(config: Config) -> dict[str, cache.Stat]:
@@ -64,14 +64,14 @@ def render_stamp(config: Config, briefs: dict[str, cache.Stat]) -> Any:
     return ("render", briefs, templates, config_digest(config), cache.code_version(), identity)
 
 
-def ingest_unchanged(config: Config) -> Any | None:
-    """The saved report of the last ingest, if nothing it reads changed since; else None."""
+def ingest_unchanged(config: Config, articles: dict[str, cache.Stat]) -> Any | None:
+    """The saved report of the last ingest, if nothing it reads changed since; else None.
+    ``articles``: ``article_stats(config)``."""
     saved = cache.load(config.root, "ingest-stamp")
     if saved is None:
         return None
     stamp, report = saved
-    current = ingest_stamp(config, cache.stat_files(article_paths(config)))
-    return report if stamp == current else None
+    return report if stamp == ingest_stamp(config, articles) else None
 
 
 def render_unchanged(config: Config) -> Any | None:

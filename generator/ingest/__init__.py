@@ -46,10 +46,6 @@ def _context(config: Config, now: datetime | None = None) -> ArticleContext:
     )
 
 
-def article_paths(config: Config) -> list[Path]:
-    return inputs.article_paths(config)
-
-
 def _display(path: Path, root: Path) -> Path:
     return Path(relative_to_root(path, root))
 
@@ -61,20 +57,28 @@ def ingest_articles(
     force: bool = False,
     now: datetime | None = None,
     use_cache: bool = False,
+    checked: dict[str, cache.Stat] | None = None,
 ) -> IngestReport:
     """Turn articles into briefs in ``config.paths.briefs``; every bad article is one Failure.
 
     ``use_cache``: skip the run when no article, brief or setting changed since the last one; when
     only briefs changed (touched, edited by hand) check just those; reuse the results of unchanged
     articles, and rewrite only briefs whose story changed (``.briefing/cache``).
+
+    ``checked``: the articles' stats (``inputs.article_stats``) when the caller has already found
+    that they, or the briefs, changed since the last run (``briefing build``).
     """
     context = _context(config, now)
-    files = article_paths(config) if paths is None else sorted({Path(p) for p in paths})
-    stats = cache.stat_files(files)
+    if paths is None:
+        stats = checked if checked is not None else inputs.article_stats(config)
+        files = [Path(name) for name in stats]
+    else:
+        files = sorted({Path(p) for p in paths})
+        stats = cache.stat_files(files)
     whole = use_cache and paths is None and not force
     plan = incremental.load_plan(config) if whole else None
     if whole:
-        previous = inputs.ingest_unchanged(config)
+        previous = inputs.ingest_unchanged(config, stats) if checked is None else None
         if previous is not None:
             return inputs.replay_ingest(previous, reporter, config.root)
         if plan is not None and plan.articles == stats:

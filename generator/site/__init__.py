@@ -9,6 +9,7 @@ parses, page fingerprints); ``parallel`` spreads parsing and rendering over the 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator import cache, inputs
@@ -26,7 +27,7 @@ from generator.site.feeds import (
 )
 from generator.site.load import load_briefs
 from generator.site.pages import FeedLink, Page, plan_pages
-from generator.site.search import Bundle, build_bundles, bundle_key, search_bundles  # issue 8
+from generator.site.search import Bundle, Indexing, bundle_key, search_bundles, start_bundles  # issue 8
 from generator.site.sitemap import render_robots, render_sitemap
 from generator.site.structure import PillarBadge, SiteModel, build_model
 from generator.site.templating import SiteInfo, TemplateError, Templates, render_page
@@ -107,37 +108,47 @@ def render_site(config: Config, reporter: Reporter, use_cache: bool = False) -> 
     todo = [i for i, p in enumerate(pages) if known.get(p.output, ("",))[0] != fingerprints[i]]
     reporter.info(f"{len(todo)} of {len(pages)} pages to render")
     live, previous = (state.files, state.previous) if state is not None else (None, None)
+    bundles = search_bundles(model)
+    indexed = {page for bundle in bundles for page in bundle.pages}
     with StagedSite(config.paths.output, live, previous) as staged:
-        _write_pages(staged, pages, todo, known, templates, site)
-        feeds = plan_feeds(model, site, config.feeds.items, item)
-        for feed in feeds:
-            staged.write(feed.path, render_feed(feed, site))
-            # issue 8: Atom and JSON Feed beside each RSS feed, same items.
-            for path, data in render_other_formats(feed, site):
-                staged.write(path, data)
-        for path in static:
-            relative = path.relative_to(config.paths.templates / STATIC).as_posix()
-            staged.write(urls.ASSETS + relative, path.read_bytes())
-        staged.write(urls.SITEMAP, render_sitemap(pages, config.site.base_url))
-        staged.write(urls.ROBOTS, render_robots(config.site.base_url))
-        staged.write(urls.NOJEKYLL, b"")
-        # issue 8: the search index, from the staged brief pages; bundles whose pages did not change
-        # are carried over from the live site.
-        search = _stage_search(staged, search_bundles(model), state, config.site.language, reporter)
+        # The brief pages first: Pagefind indexes them (issue 8) while the other pages are rendered.
+        first = [i for i, page in enumerate(pages) if page.output in indexed]
+        stale = set(todo)
+        _write_pages(staged, pages, first, stale, known, templates, site)
+        search = _start_search(staged, bundles, state, config.site.language, reporter)
+        try:
+            rest = [i for i, page in enumerate(pages) if page.output not in indexed]
+            _write_pages(staged, pages, rest, stale, known, templates, site)
+            feeds = plan_feeds(model, site, config.feeds.items, item)
+            for feed in feeds:
+                staged.write(feed.path, render_feed(feed, site))
+                # issue 8: Atom and JSON Feed beside each RSS feed, same items.
+                for path, data in render_other_formats(feed, site):
+                    staged.write(path, data)
+            for path in static:
+                relative = path.relative_to(config.paths.templates / STATIC).as_posix()
+                staged.write(urls.ASSETS + relative, path.read_bytes())
+            staged.write(urls.SITEMAP, render_sitemap(pages, config.site.base_url))
+            staged.write(urls.ROBOTS, render_robots(config.site.base_url))
+            staged.write(urls.NOJEKYLL, b"")
+            if use_cache:
+                store.save()  # while Pagefind works
+            search.finish(staged)
+        finally:
+            search.indexing.cancel()
         staged.commit()
     report.pages = len(pages)
     report.feeds = len(feeds)
     report.written = staged.changed
     if not use_cache:
         return report
-    store.save()
     incremental.save_state(
         config,
         incremental.RenderState(
             output_id=inputs.output_id(config.paths.output),
             files=staged.files,
             pages={p.output: (fp, staged.files[p.output]) for p, fp in zip(pages, fingerprints, strict=True)},
-            search=search,
+            search=search.keys,
             previous=staged.kept,
         ),
     )
@@ -146,14 +157,27 @@ def render_site(config: Config, reporter: Reporter, use_cache: bool = False) -> 
     return report
 
 
-def _stage_search(
+@dataclass
+class _Search:
+    keys: dict[str, str]  # every bundle's name -> what it is made from
+    stale: list[Bundle]  # those being re-indexed
+    indexing: Indexing
+
+    def finish(self, staged: StagedSite) -> None:
+        staged.changed += self.indexing.finish()
+        for bundle in self.stale:
+            staged.adopt(bundle.folder)
+
+
+def _start_search(
     staged: StagedSite,
     bundles: list[Bundle],
     state: incremental.RenderState | None,
     language: str,
     reporter: Reporter,
-) -> dict[str, str]:
-    """Stage every search bundle, re-indexing those whose brief pages changed; return their keys."""
+) -> _Search:
+    """Stage every search bundle: carry over those whose brief pages did not change, and start
+    re-indexing the others (the brief pages must be staged already)."""
     keys = {b.name: bundle_key(b, staged.files, language) for b in bundles}
     known = state.search if state is not None else {}
     live: dict[str, list[tuple[str, str]]] = {}
@@ -175,26 +199,26 @@ def _stage_search(
         reporter.info(f"indexing {len(stale)} of {len(bundles)} search bundles")
     for bundle in stale:
         staged.clear(bundle.folder)
-    staged.changed += build_bundles(staged.staging, stale, language, staged.output, reporter.warn)
-    for bundle in stale:
-        staged.adopt(bundle.folder)
-    return keys
+    indexing = start_bundles(staged.staging, stale, language, staged.output, reporter.warn)
+    return _Search(keys, stale, indexing)
 
 
 def _write_pages(
     staged: StagedSite,
     pages: list[Page],
-    todo: list[int],
+    which: list[int],
+    stale: set[int],
     known: dict[str, tuple[str, str]],
     templates: Templates,
     site: SiteInfo,
 ) -> None:
-    """Stage every page: carry over those whose fingerprint is unchanged, render the others."""
-    planned = set(todo)
-    for index, page in enumerate(pages):
-        if index not in planned and not staged.keep(page.output, known[page.output][1]):
-            todo.append(index)  # the live file is not there after all
-    todo.sort()
+    """Stage the pages ``which`` (indices into ``pages``): carry over those whose fingerprint is
+    unchanged (not in ``stale``), render the others."""
+    todo = []
+    for index in which:
+        page = pages[index]
+        if index in stale or not staged.keep(page.output, known[page.output][1]):
+            todo.append(index)  # changed, or the live file is not there after all
 
     def render(i: int) -> tuple[str, bool]:
         # Looked up at call time (tests replace it), and in the worker: forked after any replacement.

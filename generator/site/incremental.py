@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import hashlib
 import io
 import pickle
@@ -128,14 +129,17 @@ def _reuse_or_parse(name: str, stat: cache.Stat, tz: ZoneInfo, by_sha: dict[str,
 
 
 class _Fingerprinter(pickle.Pickler):
-    """Pickles a page, standing a short token in for each brief's card and detail it holds.
+    """Pickles a page, standing a short token in for each brief detail it holds.
 
-    A card is a function of its brief file (and the config, part of every key); a detail of its
-    brief file and its neighbour links. Tokens make a page of 10,000 cards cost 10,000 small tuples.
-    Any other dataclass inside a page (a pillar's group with its thousands of slugs, shared by all
-    its pages) is hashed once per build and stood in for by its digest: ``shared`` maps ``id()`` to
-    digest ("" when met once) while the pages, and so the objects, are alive. ``reducer_override`` is
-    only consulted for objects other than str, int, tuple and friends: plain values cost nothing extra.
+    A detail's token is its brief file's hash (a detail is a function of the file and the config,
+    part of every key) with its neighbour links. A card stands for itself, so a brief edited where
+    no listing shows it (its body, say) changes no listing page. Any other dataclass met more than
+    once (a pillar's group with its thousands of slugs, shared by all its pages) is hashed once per
+    build and stood in for by its digest: ``shared`` maps ``id()`` to digest ("" when met once)
+    while the pages, and so the objects, are alive. Dataclasses are pickled as plain tuples of
+    their fields: the default reduction's Python-level calls cost more than the rest of the
+    pickling. ``reducer_override`` is only consulted for objects other than str, int, tuple and
+    friends: plain values cost nothing extra.
     """
 
     def __init__(self, file: io.BytesIO, tokens: dict[str, str], memo: dict[int, str], root: Any) -> None:
@@ -147,27 +151,32 @@ class _Fingerprinter(pickle.Pickler):
     def reducer_override(self, obj: Any) -> Any:
         kind = type(obj)
         if kind is BriefCard:
-            token = self.tokens.get(obj.slug)
-            if token:
-                return tuple, (("card", obj.slug, token),)
-        elif kind is BriefDetail:
+            return tuple, (("card", *vars(obj).values()),)
+        if kind is BriefDetail:
             token = self.tokens.get(obj.card.slug)
             if token:
                 older = (obj.older.title, obj.older.url) if obj.older else None
                 newer = (obj.newer.title, obj.newer.url) if obj.newer else None
                 return tuple, (("detail", obj.card.slug, token, older, newer),)
-        elif obj is not self.root and dataclasses.is_dataclass(kind):
+        if not _is_dataclass(kind):
+            return NotImplemented
+        if obj is not self.root:
             # Met once: pickled in place, cheaper for the many objects a single page owns. Met again:
             # shared, so hashed once and cited by digest. Either form holds all of the object.
             digest = self.shared.get(id(obj))
             if digest is None:
                 self.shared[id(obj)] = ""
-            elif digest:
-                return tuple, (("object", kind.__qualname__, digest),)
             else:
-                digest = self.shared[id(obj)] = _digest(obj, self.tokens, self.shared)
+                if not digest:
+                    digest = self.shared[id(obj)] = _digest(obj, self.tokens, self.shared)
                 return tuple, (("object", kind.__qualname__, digest),)
-        return NotImplemented
+        # Its fields as a tuple: what the default reduction holds, without its Python-level calls.
+        return tuple, ((kind.__qualname__, *vars(obj).values()),)
+
+
+@functools.cache
+def _is_dataclass(kind: type) -> bool:
+    return dataclasses.is_dataclass(kind)
 
 
 def _digest(obj: Any, tokens: dict[str, str], memo: dict[int, str], salt: bytes = b"") -> str:

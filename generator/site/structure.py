@@ -6,7 +6,7 @@ so templates hold markup only. Each brief is rendered from Markdown once; pages 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from urllib.parse import quote, urlsplit
 
@@ -180,7 +180,9 @@ def _safe_url(url: str | None) -> str | None:
     return quote(url.strip(), safe=URL_SAFE)
 
 
-def _detail(brief: Brief, card: BriefCard, config: Config) -> BriefDetail:
+def _detail(
+    brief: Brief, card: BriefCard, config: Config, older: Link | None, newer: Link | None
+) -> BriefDetail:
     sources = tuple(
         SourceView(
             name=_source_name(s.name, s.url),
@@ -203,6 +205,8 @@ def _detail(brief: Brief, card: BriefCard, config: Config) -> BriefDetail:
         people=tuple(brief.people),
         tags=tuple(brief.tags),
         primary=card.pillars[0],
+        older=older,
+        newer=newer,
     )
 
 
@@ -212,11 +216,21 @@ def build_model(config: Config, briefs: list[Brief]) -> SiteModel:
     model = SiteModel(briefs=briefs)
     by_pillar: dict[str, list[str]] = {p.slug: [] for p in config.pillars}
     months: dict[tuple[int, int], list[str]] = {}
+    cards: dict[str, BriefCard] = {}
     for brief in briefs:
-        model.details[brief.slug] = _detail(brief, _card(brief, badges), config)
+        cards[brief.slug] = _card(brief, badges)
         for slug in brief.pillars:
             by_pillar[slug].append(brief.slug)
         months.setdefault((brief.date.year, brief.date.month), []).append(brief.slug)
+    # Older/newer brief within each brief's primary pillar, as that pillar's page lists them.
+    position = {slug: {s: i for i, s in enumerate(slugs)} for slug, slugs in by_pillar.items()}
+    for brief in briefs:
+        card = cards[brief.slug]
+        listing = by_pillar[card.pillars[0].slug]
+        i = position[card.pillars[0].slug][brief.slug]
+        newer = _link(cards[listing[i - 1]]) if i > 0 else None
+        older = _link(cards[listing[i + 1]]) if i + 1 < len(listing) else None
+        model.details[brief.slug] = _detail(brief, card, config, older, newer)
     model.pillars = [
         PillarGroup(p.slug, p.title, p.description, urls.pillar(p.slug), urls.pillar_feed(p.slug),
                     tuple(by_pillar[p.slug]))
@@ -228,25 +242,8 @@ def build_model(config: Config, briefs: list[Brief]) -> SiteModel:
         Month(f"{y:04d}-{m:02d}", f"{MONTHS[m - 1]} {y}", tuple(slugs))
         for (y, m), slugs in sorted(months.items(), reverse=True)
     ]
-    _link_neighbours(model, by_pillar)
     return model
 
 
-def _link_neighbours(model: SiteModel, by_pillar: dict[str, list[str]]) -> None:
-    """Older/newer brief within each brief's primary pillar, as that pillar's page lists them."""
-    position = {slug: {s: i for i, s in enumerate(slugs)} for slug, slugs in by_pillar.items()}
-    for slug, detail in model.details.items():
-        pillar = detail.primary.slug
-        listing = by_pillar[pillar]
-        i = position[pillar][slug]
-        newer = model.details[listing[i - 1]].card if i > 0 else None
-        older = model.details[listing[i + 1]].card if i + 1 < len(listing) else None
-        model.details[slug] = _with_neighbours(detail, older, newer)
-
-
-def _with_neighbours(detail: BriefDetail, older: BriefCard | None, newer: BriefCard | None) -> BriefDetail:
-    return replace(
-        detail,
-        older=Link(older.title, older.url) if older else None,
-        newer=Link(newer.title, newer.url) if newer else None,
-    )
+def _link(card: BriefCard) -> Link:
+    return Link(card.title, card.url)

@@ -84,22 +84,26 @@ def test_pagefind_output_is_made_deterministic(site: Built, tmp_path: Path) -> N
 
 
 def test_bundles_split_by_content_so_a_change_touches_only_its_own() -> None:
-    slugs = [f"2025-01-{i:04d}-brief" for i in range(400)]
-    bundles = plan_bundles(slugs, 10)
+    slugs = [f"2025-01-{i:04d}-brief" for i in range(1600)]
+    bundles = plan_bundles(slugs, 40)
     assert [page for b in bundles for page in b.pages] == [f"briefs/{s}/index.html" for s in slugs]
-    assert 20 <= len(bundles) <= 60  # ~40 expected
+    assert 25 <= len(bundles) <= 60  # ~40 expected
+    assert min(len(b.pages) for b in bundles[:-1]) >= 20  # half the mean at least: no tiny bundles
     assert len({b.name for b in bundles}) == len(bundles)
     rng = random.Random(6)
+    touched = []
     for _ in range(30):
         changed = list(slugs)
         if rng.random() < 0.5:
             changed.insert(rng.randrange(len(changed) + 1), f"2025-01-new-{rng.random()}")
         else:
             del changed[rng.randrange(len(changed))]
-        after = plan_bundles(changed, 10)
-        # One bundle changes (or one splits into two, or two merge into one); all others are kept.
+        after = plan_bundles(changed, 40)
+        # Its own bundle changes (now and then its neighbour too, or one splits or two merge); all
+        # others are kept.
         assert len(set(bundles) - set(after)) <= 2 and len(set(after) - set(bundles)) <= 2
-        assert len(set(bundles) & set(after)) >= len(bundles) - 2
+        touched.append(len(set(bundles) - set(after)))
+    assert sum(touched) / len(touched) < 1.3
 
 
 def test_one_edited_brief_reindexes_only_its_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,6 +14,7 @@ import io
 import random
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ from generator import parallel
 from generator.commands import OK, run_build
 from generator.config import load_config
 from generator.progress import NORMAL, Reporter
-from generator.site import search
+from generator.site import search, writer
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
@@ -135,7 +136,7 @@ MUTATIONS = [
 
 @pytest.fixture(autouse=True)
 def no_search_index(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(site_module, "build_bundles", lambda *args, **kwargs: 0)
+    monkeypatch.setattr(site_module, "start_bundles", search.no_index)
     monkeypatch.setattr(search, "BUNDLE_MEAN", 3)
 
 
@@ -144,7 +145,9 @@ def test_incremental_build_equals_clean_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int
 ) -> None:
     if seed == 3:
-        monkeypatch.setattr(site_module, "build_bundles", search.build_bundles)
+        monkeypatch.setattr(site_module, "start_bundles", search.start_bundles)
+    if seed == 2:  # every build without a previous site has one cloned, which the next waits for
+        monkeypatch.setattr(writer, "CLONE_FILES", 1)
     rng = random.Random(seed)
     project = make_project(tmp_path / "project")
     build(project)
@@ -198,6 +201,28 @@ def test_the_previous_site_is_patched_into_the_next(tmp_path: Path) -> None:
     _edit_brief(project, random.Random(3))
     build(project)
     assert not (project / "site" / "stray.html").exists()
+    clean, _ = clean_build(project, tmp_path / "clean")
+    assert tree(project / "site") == tree(clean / "site")
+
+
+def test_a_site_built_without_a_previous_one_gets_one_cloned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(writer, "CLONE_FILES", 1)
+    project = make_project(tmp_path / "project")
+    build(project)  # the first site: nothing to keep, so a copy of it is made in the background
+    deadline = time.monotonic() + 30
+    while not (clones := [p for p in project.glob(".site.clone-*") if not p.name.endswith(".partial")]):
+        assert time.monotonic() < deadline, "no clone of the site was made"
+        time.sleep(0.05)
+    clone = clones[0]
+    assert tree(clone) == tree(project / "site")
+    inode = clone.stat().st_ino
+    assert inode != (project / "site").stat().st_ino
+    _edit_brief(project, random.Random(4))
+    build(project)
+    assert (project / "site").stat().st_ino == inode  # the clone was patched into the new site
+    assert not list(project.glob(".site.clone-*"))
     clean, _ = clean_build(project, tmp_path / "clean")
     assert tree(project / "site") == tree(clean / "site")
 
