@@ -10,6 +10,10 @@ from dataclasses import dataclass
 from generator.config import Pillar
 
 MIN_SCORE = 2.0  # one phrase, or two single words, before a story counts as in a pillar
+# ... and at least this share of its strongest pillar's score: a story about naval drills that
+# mentions a counter-terrorism dialogue in passing is not a counter-terrorism story. Without it a
+# typical wire story landed in most pillars, which then told a reader nothing.
+RELATIVE_SCORE = 0.25
 TITLE_WEIGHT = 2  # a keyword in the headline counts this many times
 
 
@@ -93,18 +97,27 @@ class PillarClassifier:
         return [r[2] for r in sorted(results, key=lambda r: r[:2])]
 
     def classify(self, title: str, text: str) -> tuple[str, ...]:
-        chosen = tuple(s.slug for s in self.scores(title, text) if s.score >= MIN_SCORE)
+        return self._choose(self.scores(title, text))
+
+    def _choose(self, scores: list[PillarScore]) -> tuple[str, ...]:
+        floor = max(MIN_SCORE, RELATIVE_SCORE * scores[0].score) if scores else MIN_SCORE
+        chosen = tuple(s.slug for s in scores if s.score >= floor)
         if chosen or self.catch_all is None:
             return chosen
         return (self.catch_all.slug,)
 
     def explain(self, title: str, text: str) -> str:
-        lines = [f"Pillars for: {title}", f"(minimum score {MIN_SCORE:g}; phrases weigh their word count; "
-                 f"headline hits count x{TITLE_WEIGHT})"]  # fmt: skip
+        lines = [f"Pillars for: {title}", f"(minimum score {MIN_SCORE:g} and {RELATIVE_SCORE:.0%} of the top "
+                 f"score; phrases weigh their word count; headline hits count x{TITLE_WEIGHT})"]  # fmt: skip
         scores = self.scores(title, text)
-        chosen = set(self.classify(title, text))
+        chosen = set(self._choose(scores))
         for s in scores:
-            mark = "in" if s.slug in chosen else "below minimum"
+            if s.slug in chosen:
+                mark = "in"
+            elif s.score < MIN_SCORE:
+                mark = "below minimum"
+            else:
+                mark = f"below {RELATIVE_SCORE:.0%} of the top score"
             lines.append(f"{s.slug}  score {s.score:g}  ({mark})")
             lines.extend(f"    {count} x {keyword!r}" for keyword, count in s.hits)
         if self.catch_all and self.catch_all.slug in chosen:

@@ -82,6 +82,6 @@ def load_briefs(config: Config, read: Callable[[Path, ZoneInfo], Brief] = read_b
         owner[brief.slug] = path
         # A brief with no pillar still has to appear somewhere: the catch-all collects it.
         pillars = list(dict.fromkeys(brief.pillars)) or [catch_all]
-        result.briefs.append(replace(brief, pillars=pillars))
+        result.briefs.append(brief if pillars == brief.pillars else replace(brief, pillars=pillars))
     result.briefs.sort(key=newest_first)
     return result

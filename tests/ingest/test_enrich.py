@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from generator.config import Config, Person, Pillar
@@ -96,6 +97,15 @@ def test_pillars_strongest_first_and_explained(context: ArticleContext) -> None:
     text = context.classifier.explain(clean.title, clean.body)
     assert "counter-terrorism  score 9" in text
     assert "3 x 'fight against terrorism'" in text
+
+
+def test_a_pillar_mentioned_in_passing_is_not_chosen(context: ArticleContext) -> None:
+    # The second sample: a phone call on the partnership, whose agenda names logistics and
+    # intelligence once each; its pillars are the call and industry, not every area it lists.
+    clean, extra = enriched(SECOND, context)
+    assert extra.pillars == ("high-level-engagement", "defence-industry")
+    text = context.classifier.explain(clean.title, clean.body)
+    assert re.search(r"logistics  score \d+  \(below 25% of the top score\)", text)
 
 
 def test_catch_all_when_nothing_matches(sample_config: Config) -> None:
