@@ -12,6 +12,8 @@ import os
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from generator import heap
+
 MIN_PARALLEL = 400  # items below which the pool costs more than it saves
 _TASK: Callable[[int], Any] | None = None
 
@@ -44,11 +46,13 @@ def map_indices(task: Callable[[int], Any], count: int, min_parallel: int | None
     chunks = [(start, min(start + size, count)) for start in range(0, count, size)]
     _TASK = task
     try:
-        with multiprocessing.get_context("fork").Pool(cores) as pool:
-            results: list[Any] = [None] * count
-            for start, part in pool.imap_unordered(_run_chunk, chunks):
-                results[start : start + len(part)] = part
-            return results
+        with heap.stage():
+            heap.freeze()  # the workers' collectors leave the inherited heap alone (and uncopied)
+            with multiprocessing.get_context("fork").Pool(cores) as pool:
+                results: list[Any] = [None] * count
+                for start, part in pool.imap_unordered(_run_chunk, chunks):
+                    results[start : start + len(part)] = part
+                return results
     finally:
         _TASK = None
 

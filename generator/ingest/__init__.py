@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from generator import cache, inputs, parallel
+from generator import cache, heap, inputs, parallel
 from generator.brief_file import is_hand_edited
 from generator.config import Config
 from generator.fileio import relative_to_root
@@ -68,6 +68,19 @@ def ingest_articles(
     ``checked``: the articles' stats (``inputs.article_stats``) when the caller has already found
     that they, or the briefs, changed since the last run (``briefing build``).
     """
+    with heap.stage():
+        return _ingest(config, reporter, paths, force, now, use_cache, checked)
+
+
+def _ingest(
+    config: Config,
+    reporter: Reporter,
+    paths: Sequence[Path] | None,
+    force: bool,
+    now: datetime | None,
+    use_cache: bool,
+    checked: dict[str, cache.Stat] | None,
+) -> IngestReport:
     context = _context(config, now)
     if paths is None:
         stats = checked if checked is not None else inputs.article_stats(config)
@@ -88,7 +101,9 @@ def ingest_articles(
                 return report
     report = IngestReport()
     version = inputs.ingest_version(config)
-    entries = incremental.load_entries(config) if use_cache else {}
+    with heap.paused():
+        entries = incremental.load_entries(config) if use_cache else {}
+    heap.freeze()
     keep = config.root if use_cache else None  # where full articles are kept between runs
     fresh, in_memory = _read_articles(files, stats, entries, context, keep)
     digests: list[Digest] = []

@@ -62,8 +62,11 @@ def build(project: Path) -> tuple[int, str]:
 
 def clean_build(project: Path, scratch: Path) -> tuple[Path, tuple[int, str]]:
     """The same inputs built from nothing: no cache, no previous site."""
-    if scratch.exists():
-        shutil.rmtree(scratch)
+    for _ in range(100):  # the last clean build's background clone of its site may still be copying
+        shutil.rmtree(scratch, ignore_errors=True)
+        if not scratch.exists():
+            break
+        time.sleep(0.05)
     scratch.mkdir()
     for name in ("briefing.yaml",):
         shutil.copy2(project / name, scratch / name)

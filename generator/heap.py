@@ -1,0 +1,50 @@
+"""The garbage collector and a build's large, long-lived heap.
+
+A build at 10,000 briefs holds hundreds of thousands of objects (cached parses, the site model) that
+live until it ends and hold no garbage. Python's cyclic collector would examine every one of them on
+each full collection, which the build's own allocations keep triggering (~0.5 s of a one-brief
+render), and in a forked worker its bookkeeping writes to each of them, copying the parent's heap
+page by page. So a stage loads its cache with the collector paused (``paused``), then freezes what
+it holds (``freeze``: left out of collections) until the stage ends (``stage``), when everything is
+handed back to the collector: ``briefing serve`` runs build after build in one process.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+_depth = 0  # stages open (a render's worker pool is a stage inside the render)
+
+
+@contextmanager
+def stage() -> Iterator[None]:
+    """Objects frozen inside are unfrozen when the outermost stage ends."""
+    global _depth
+    _depth += 1
+    try:
+        yield
+    finally:
+        _depth -= 1
+        if _depth == 0:
+            gc.unfreeze()
+
+
+def freeze() -> None:
+    """Leave every object alive now out of collections until the stage ends (outside a stage:
+    nothing, so nothing stays frozen for good)."""
+    if _depth:
+        gc.freeze()
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """No collection while a large cache is loaded: it makes objects, frees none."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
