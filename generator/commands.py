@@ -61,10 +61,10 @@ def _ingest(
     return ingest_articles(config, reporter, paths=paths, force=force, use_cache=True, checked=checked)
 
 
-def _render(config: Config, reporter: Reporter) -> RenderReport:
+def _render(config: Config, reporter: Reporter, briefs: dict[str, Stat] | None = None) -> RenderReport:
     from generator.site import render_site
 
-    return render_site(config, reporter, use_cache=True)
+    return render_site(config, reporter, use_cache=True, briefs=briefs)
 
 
 def run_build(config: Config, reporter: Reporter) -> int:
@@ -79,11 +79,12 @@ def run_build(config: Config, reporter: Reporter) -> int:
             ingested = inputs.replay_ingest(unchanged, reporter, config.root)
         else:
             ingested = _ingest(config, reporter, None, force=False, checked=articles)
-        rendered_before = inputs.render_unchanged(config)
+        briefs = inputs.brief_stats(config)
+        rendered_before = inputs.render_unchanged(config, briefs)
         if rendered_before is not None:
             rendered = inputs.replay_render(rendered_before, reporter)
         else:
-            rendered = _render(config, reporter)
+            rendered = _render(config, reporter, briefs)
     elapsed = time.perf_counter() - started
     reporter.summary(f"{_ingest_part(ingested)}, {_render_part(rendered)} in {elapsed:.1f} s")
     return _status(ingested.failures, rendered.failures)

@@ -54,8 +54,12 @@ def output_id(output: Path) -> tuple[int, int] | None:
     return (st.st_dev, st.st_ino)
 
 
-def ingest_stamp(config: Config, article_stats: dict[str, cache.Stat]) -> Any:
-    return ("ingest", article_stats, brief_stats(config), ingest_version(config))
+def ingest_stamp(
+    config: Config, article_stats: dict[str, cache.Stat], briefs: dict[str, cache.Stat] | None = None
+) -> Any:
+    """``briefs``: ``brief_stats(config)`` when the caller has it."""
+    briefs = brief_stats(config) if briefs is None else briefs
+    return ("ingest", article_stats, briefs, ingest_version(config))
 
 
 def render_stamp(config: Config, briefs: dict[str, cache.Stat]) -> Any:
@@ -74,12 +78,14 @@ def ingest_unchanged(config: Config, articles: dict[str, cache.Stat]) -> Any | N
     return report if stamp == ingest_stamp(config, articles) else None
 
 
-def render_unchanged(config: Config) -> Any | None:
+def render_unchanged(config: Config, briefs: dict[str, cache.Stat]) -> Any | None:
+    """The saved report of the last render, if nothing it reads changed since; else None.
+    ``briefs``: ``brief_stats(config)``."""
     saved = cache.load(config.root, "render-stamp")
     if saved is None:
         return None
     stamp, report = saved
-    return report if stamp == render_stamp(config, brief_stats(config)) else None
+    return report if stamp == render_stamp(config, briefs) else None
 
 
 def kept_edited_message(path: Path, root: Path) -> str:

@@ -84,10 +84,8 @@ def _ingest(
     context = _context(config, now)
     if paths is None:
         stats = checked if checked is not None else inputs.article_stats(config)
-        files = [Path(name) for name in stats]
     else:
-        files = sorted({Path(p) for p in paths})
-        stats = cache.stat_files(files)
+        stats = cache.stat_files(sorted({Path(p) for p in paths}))
     whole = use_cache and paths is None and not force
     plan = incremental.load_plan(config) if whole else None
     if whole:
@@ -95,10 +93,10 @@ def _ingest(
         if previous is not None:
             return inputs.replay_ingest(previous, reporter, config.root)
         if plan is not None and plan.articles == stats:
-            report = _briefs_only_changed(config, plan, reporter)
+            report = _briefs_only_changed(config, plan, stats, reporter)
             if report is not None:
-                cache.save(config.root, "ingest-stamp", (inputs.ingest_stamp(config, stats), report))
                 return report
+    files = [Path(name) for name in stats] if paths is None else sorted({Path(p) for p in paths})
     report = IngestReport()
     version = inputs.ingest_version(config)
     with heap.paused():
@@ -244,7 +242,9 @@ def _records(
     return records
 
 
-def _briefs_only_changed(config: Config, plan: incremental.Plan, reporter: Reporter) -> IngestReport | None:
+def _briefs_only_changed(
+    config: Config, plan: incremental.Plan, articles: dict[str, cache.Stat], reporter: Reporter
+) -> IngestReport | None:
     """No article changed since the plan: check only the briefs whose stat changed.
 
     A brief only touched, or edited by hand without changing its slug or sources, needs nothing
@@ -282,7 +282,9 @@ def _briefs_only_changed(config: Config, plan: incremental.Plan, reporter: Repor
     for path in kept_edited:
         reporter.warn(inputs.kept_edited_message(path, config.root))
     incremental.save_plan(config, replace(plan, briefs=records))
-    return replace(plan.report, written=0, kept_edited=kept_edited, failures=list(plan.report.failures))
+    report = replace(plan.report, written=0, kept_edited=kept_edited, failures=list(plan.report.failures))
+    cache.save(config.root, "ingest-stamp", (inputs.ingest_stamp(config, articles, now), report))
+    return report
 
 
 def _outcome(

@@ -67,7 +67,9 @@ def site_info(config: Config, model: SiteModel, stylesheet: bytes) -> SiteInfo:
     )
 
 
-def render_site(config: Config, reporter: Reporter, use_cache: bool = False) -> RenderReport:
+def render_site(
+    config: Config, reporter: Reporter, use_cache: bool = False, briefs: dict[str, cache.Stat] | None = None
+) -> RenderReport:
     """Render every published brief into ``config.paths.output``, replacing what was there.
 
     Bad briefs are skipped, reported as they are found and listed in the report's failures; fatal
@@ -75,17 +77,19 @@ def render_site(config: Config, reporter: Reporter, use_cache: bool = False) -> 
 
     ``use_cache`` (the CLI's builds): skip unchanged briefs and pages through ``.briefing/cache``, and
     return at once when no input changed. Without it every page is rendered, as from scratch.
+    ``briefs``: ``inputs.brief_stats(config)``, when the caller has it.
     """
     with heap.stage():
-        return _render(config, reporter, use_cache)
+        return _render(config, reporter, use_cache, inputs.brief_stats(config) if briefs is None else briefs)
 
 
-def _render(config: Config, reporter: Reporter, use_cache: bool) -> RenderReport:
+def _render(
+    config: Config, reporter: Reporter, use_cache: bool, brief_stats: dict[str, cache.Stat]
+) -> RenderReport:
     report = RenderReport()
-    brief_stats = inputs.brief_stats(config)
     template_stats = cache.tree_stamp(config.paths.templates)
     if use_cache:
-        previous = inputs.render_unchanged(config)
+        previous = inputs.render_unchanged(config, brief_stats)
         if previous is not None:
             return inputs.replay_render(previous, reporter)
     with heap.paused():
