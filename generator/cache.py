@@ -58,6 +58,16 @@ def save(root: Path, name: str, value: Any) -> None:
             raise
 
 
+def folder(root: Path, name: str) -> Path | None:
+    """A folder in the cache for a library's own cache files; None if it cannot be made."""
+    path = cache_dir(root) / name
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return path
+
+
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

@@ -103,7 +103,8 @@ def _render(
     report.briefs = len(loaded.briefs)
     reporter.info(f"{len(loaded.briefs)} briefs to publish, {loaded.drafts} drafts skipped")
 
-    templates = Templates(config.paths.templates)
+    compiled = cache.folder(config.root, "templates") if use_cache else None
+    templates = Templates(config.paths.templates, compiled)
     static = _static_files(config.paths.templates)
     model = build_model(config, loaded.briefs)
     site = site_info(config, model, (config.paths.templates / STATIC / STYLESHEET_SOURCE).read_bytes())

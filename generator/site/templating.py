@@ -53,7 +53,9 @@ def _where(exc: BaseException, templates: Path) -> str:
 
 
 class Templates:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, compiled_cache: Path | None = None) -> None:
+        """``compiled_cache``: a folder keeping the templates compiled between builds (Jinja checks
+        each against its source), so a build that renders a few pages does not compile them all."""
         if not folder.is_dir():
             raise TemplateError(f"{folder}: templates folder not found (set paths.templates in the config)")
         self.folder = folder
@@ -67,6 +69,7 @@ class Templates:
             # Templates do not change during a build: without this every {% include %} and {% import %}
             # of every page stats the template file again (~100,000 stats for 10,000 briefs).
             auto_reload=False,
+            bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled_cache)) if compiled_cache else None,
         )
         names = (*PAGE_TEMPLATES, *FEATURE_TEMPLATES, FEED_ITEM_TEMPLATE)
         self.compiled = {name: self._load(name) for name in names}
