@@ -9,13 +9,14 @@ parses, page fingerprints); ``parallel`` spreads parsing and rendering over the 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator import cache, heap, inputs
 from generator.config import Config
 from generator.model import RenderReport
-from generator.parallel import map_indices
+from generator.parallel import map_indices, workers
 from generator.progress import Reporter
 from generator.site import incremental, urls
 from generator.site.feeds import (
@@ -152,7 +153,7 @@ def _render(
                 store.save()  # while Pagefind works
             search.finish(staged)
         finally:
-            search.indexing.cancel()
+            search.cancel()
         staged.commit()
     report.pages = len(pages)
     report.feeds = len(feeds)
@@ -177,13 +178,20 @@ def _render(
 @dataclass
 class _Search:
     keys: dict[str, str]  # every bundle's name -> what it is made from
-    stale: list[Bundle]  # those being re-indexed
-    indexing: Indexing
+    stale: list[Bundle]  # those to re-index
+    start: Callable[[], Indexing]
+    indexing: Indexing | None = None
 
     def finish(self, staged: StagedSite) -> None:
+        if self.indexing is None:
+            self.indexing = self.start()
         staged.changed += self.indexing.finish()
         for bundle in self.stale:
             staged.adopt(bundle.folder)
+
+    def cancel(self) -> None:
+        if self.indexing is not None:
+            self.indexing.cancel()
 
 
 def _start_search(
@@ -193,8 +201,11 @@ def _start_search(
     language: str,
     reporter: Reporter,
 ) -> _Search:
-    """Stage every search bundle: carry over those whose brief pages did not change, and start
-    re-indexing the others (the brief pages must be staged already)."""
+    """Stage every search bundle: carry over those whose brief pages did not change, and re-index the
+    others (the brief pages must be staged already): at once when one round of Pagefind processes
+    takes them all (an edit, an addition), so they run while the render goes on; else at the end. A
+    cold render's many Pagefind processes beside its own workers only fight for the cores and the
+    disk (a render at 10,000 briefs took 26 s so, 19 s one after the other)."""
     keys = {b.name: bundle_key(b, staged.files, language) for b in bundles}
     known = state.search if state is not None else {}
     live: dict[str, list[tuple[str, str]]] = {}
@@ -216,8 +227,14 @@ def _start_search(
         reporter.info(f"indexing {len(stale)} of {len(bundles)} search bundles")
     for bundle in stale:
         staged.clear(bundle.folder)
-    indexing = start_bundles(staged.staging, stale, language, staged.output, reporter.warn)
-    return _Search(keys, stale, indexing)
+
+    def start() -> Indexing:
+        return start_bundles(staged.staging, stale, language, staged.output, reporter.warn)
+
+    search = _Search(keys, stale, start)
+    if len(stale) <= workers():
+        search.indexing = start()
+    return search
 
 
 def _write_pages(
