@@ -102,6 +102,16 @@ def add_one_article(project: Path, run: int) -> None:
     (project / "articles" / f"added-{run}.txt").write_text(corpus._raw(story), encoding="utf-8")
 
 
+def remove(project: Path) -> None:
+    """Delete a project, again until it is gone: the detached jobs a build leaves (deleting the old
+    site, cloning the new one) may still be writing into it."""
+    for _ in range(600):
+        shutil.rmtree(project, ignore_errors=True)
+        if not project.exists():
+            return
+        time.sleep(0.1)
+
+
 def from_shared(shared: Path, folder: Path) -> None:
     """Lay out a shared/bench corpus as a project: md/ -> briefs/, raw/ -> articles/, its pillars."""
     if folder.exists():
@@ -127,14 +137,14 @@ def measure(n: int, runs: int, work: Path) -> dict[str, Timing]:
         timings["cold ingest"].add(*briefing(project, "ingest"))
         rendered = fresh_project(folder, work, with_briefs=True)
         timings["cold render"].add(*briefing(rendered, "render"))
-        shutil.rmtree(rendered, ignore_errors=True)
+        remove(rendered)
         briefing(project, "build")  # warm: the site and caches exist
         timings["no-op build"].add(*briefing(project, "build"))
         edit_one_brief(project)
         timings["one brief edited"].add(*briefing(project, "build"))
         add_one_article(project, run)
         timings["one article added"].add(*briefing(project, "build"))
-        shutil.rmtree(project, ignore_errors=True)  # a detached delete of an old site may race
+        remove(project)
     return timings
 
 
