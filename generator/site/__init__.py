@@ -122,8 +122,11 @@ def _render(
     tokens = {b.slug: store.sha(b.path) or "" for b in loaded.briefs}
     salt = incremental.page_salt(site, template_stats, config.paths.templates, config)
     known = state.pages if state is not None else {}
-    fingerprints = incremental.fingerprints(pages, tokens, salt)
-    todo = [i for i, p in enumerate(pages) if known.get(p.output, ("",))[0] != fingerprints[i]]
+    last = None
+    if state is not None and state.salt == salt:
+        last = {output: (fp, state.details.get(output, frozenset())) for output, (fp, _) in known.items()}
+    fingerprints = incremental.fingerprints(pages, tokens, salt, last, store.bodies)
+    todo = [i for i, p in enumerate(pages) if known.get(p.output, ("",))[0] != fingerprints[i][0]]
     reporter.info(f"{len(todo)} of {len(pages)} pages to render")
     live, previous = (state.files, state.previous) if state is not None else (None, None)
     bundles = search_bundles(model)
@@ -165,7 +168,11 @@ def _render(
         incremental.RenderState(
             output_id=inputs.output_id(config.paths.output),
             files=staged.files,
-            pages={p.output: (fp, staged.files[p.output]) for p, fp in zip(pages, fingerprints, strict=True)},
+            pages={
+                p.output: (fp, staged.files[p.output]) for p, (fp, _) in zip(pages, fingerprints, strict=True)
+            },
+            details={p.output: shown for p, (_, shown) in zip(pages, fingerprints, strict=True) if shown},
+            salt=salt,
             search=search.keys,
             previous=staged.kept,
         ),

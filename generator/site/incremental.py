@@ -104,6 +104,7 @@ class BriefStore:
                 markdown.remember(entry.parsed.body, entry.html)
         self.dirty.update(_shard(name) for name in stale)
         self.dirty.update(_shard(name) for name in old.keys() - self.entries.keys())
+        self.bodies = _bodies_changed(old, self.entries, stale)
 
     def read(self, path: Path, tz: ZoneInfo) -> Brief:
         entry = self.entries.get(str(path))
@@ -126,6 +127,24 @@ class BriefStore:
                 shard[name] = entry
         for number, entries in shards.items():
             cache.save(self.config.root, _shard_file(number), (self.key, entries))
+
+
+def _bodies_changed(
+    old: dict[str, BriefEntry], new: dict[str, BriefEntry], stale: list[str]
+) -> set[str] | None:
+    """The slugs of the briefs read anew, if each is the same brief as before but for its body (and
+    none was added or removed); else None."""
+    if old.keys() != new.keys():
+        return None
+    slugs = set()
+    for name in stale:
+        before, after = old[name].parsed, new[name].parsed
+        if not isinstance(before, Brief) or not isinstance(after, Brief):
+            return None
+        if dataclasses.replace(before, body="") != dataclasses.replace(after, body=""):
+            return None
+        slugs.add(after.slug)
+    return slugs
 
 
 def _shard(name: str) -> int:
@@ -155,21 +174,23 @@ class _Fingerprinter(pickle.Pickler):
     """Pickles a page, standing a short token in for each brief detail it holds.
 
     A detail's token is its brief file's hash (a detail is a function of the file and the config,
-    part of every key) with its neighbour links. A card stands for itself, so a brief edited where
-    no listing shows it (its body, say) changes no listing page. Any other dataclass met more than
-    once (a pillar's group with its thousands of slugs, shared by all its pages) is hashed once per
-    build and stood in for by its digest: ``shared`` maps ``id()`` to digest ("" when met once)
-    while the pages, and so the objects, are alive. Dataclasses are pickled as plain tuples of
-    their fields: the default reduction's Python-level calls cost more than the rest of the
-    pickling. ``reducer_override`` is only consulted for objects other than str, int, tuple and
-    friends: plain values cost nothing extra.
+    part of every key) with its neighbour links; the slugs of the details met are recorded in
+    ``details``: the pages a brief's body shows on. A card stands for itself, so a brief edited
+    where no listing shows it (its body, say) changes no listing page. Any other dataclass met more
+    than once (a pillar's group with its thousands of slugs, shared by all its pages) is hashed once
+    per build and stood in for by its digest: ``shared`` maps ``id()`` to (digest, the details in
+    it), the digest "" when met once, while the pages, and so the objects, are alive. Dataclasses are
+    pickled as plain tuples of their fields: the default reduction's Python-level calls cost more
+    than the rest of the pickling. ``reducer_override`` is only consulted for objects other than
+    str, int, tuple and friends: plain values cost nothing extra.
     """
 
-    def __init__(self, file: io.BytesIO, tokens: dict[str, str], memo: dict[int, str], root: Any) -> None:
+    def __init__(self, file: io.BytesIO, tokens: dict[str, str], memo: _Memo, root: Any) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self.tokens = tokens
         self.shared = memo
         self.root = root
+        self.details: set[str] = set()
 
     def reducer_override(self, obj: Any) -> Any:
         kind = type(obj)
@@ -178,6 +199,7 @@ class _Fingerprinter(pickle.Pickler):
         if kind is BriefDetail:
             token = self.tokens.get(obj.card.slug)
             if token:
+                self.details.add(obj.card.slug)
                 older = (obj.older.title, obj.older.url) if obj.older else None
                 newer = (obj.newer.title, obj.newer.url) if obj.newer else None
                 return tuple, (("detail", obj.card.slug, token, older, newer),)
@@ -186,15 +208,20 @@ class _Fingerprinter(pickle.Pickler):
         if obj is not self.root:
             # Met once: pickled in place, cheaper for the many objects a single page owns. Met again:
             # shared, so hashed once and cited by digest. Either form holds all of the object.
-            digest = self.shared.get(id(obj))
-            if digest is None:
-                self.shared[id(obj)] = ""
+            known = self.shared.get(id(obj))
+            if known is None:
+                self.shared[id(obj)] = ("", frozenset())
             else:
-                if not digest:
-                    digest = self.shared[id(obj)] = _digest(obj, self.tokens, self.shared)
-                return tuple, (("object", kind.__qualname__, digest),)
+                if not known[0]:
+                    known = self.shared[id(obj)] = _digest(obj, self.tokens, self.shared)
+                self.details |= known[1]
+                return tuple, (("object", kind.__qualname__, known[0]),)
         # Its fields as a tuple: what the default reduction holds, without its Python-level calls.
         return tuple, ((kind.__qualname__, *vars(obj).values()),)
+
+
+_Memo = dict[int, tuple[str, frozenset[str]]]
+Fingerprint = tuple[str, frozenset[str]]  # a page's digest, and the briefs whose details it shows
 
 
 @functools.cache
@@ -202,17 +229,37 @@ def _is_dataclass(kind: type) -> bool:
     return dataclasses.is_dataclass(kind)
 
 
-def _digest(obj: Any, tokens: dict[str, str], memo: dict[int, str], salt: bytes = b"") -> str:
+def _digest(obj: Any, tokens: dict[str, str], memo: _Memo, salt: bytes = b"") -> Fingerprint:
     buffer = io.BytesIO()
-    _Fingerprinter(buffer, tokens, memo, obj).dump(obj)
-    return hashlib.blake2b(salt + buffer.getvalue(), digest_size=16).hexdigest()
+    pickler = _Fingerprinter(buffer, tokens, memo, obj)
+    pickler.dump(obj)
+    return hashlib.blake2b(salt + buffer.getvalue(), digest_size=16).hexdigest(), frozenset(pickler.details)
 
 
-def fingerprints(pages: list[Any], tokens: dict[str, str], salt: bytes) -> list[str]:
+def fingerprints(
+    pages: list[Any],
+    tokens: dict[str, str],
+    salt: bytes,
+    known: dict[str, Fingerprint] | None = None,
+    bodies: set[str] | None = None,
+) -> list[Fingerprint]:
     """One fingerprint per page, over the cores; objects shared between pages are hashed once (per
-    worker: each has its own copy of the memo)."""
-    memo: dict[int, str] = {}
-    return map_indices(lambda i: _digest(pages[i], tokens, memo, salt), len(pages))
+    worker: each has its own copy of the memo).
+
+    ``known``: the last build's fingerprints (by output file) with the same salt; ``bodies``: the
+    briefs changed since then, if each changed only in its body. A body shows only through its
+    detail, so only the pages showing one of those details can have changed; the others keep
+    their fingerprints without being pickled again.
+    """
+    memo: _Memo = {}
+    if known is None or bodies is None:
+        return map_indices(lambda i: _digest(pages[i], tokens, memo, salt), len(pages))
+    result: list[Fingerprint | None] = [known.get(p.output) for p in pages]
+    todo = [i for i, found in enumerate(result) if found is None or not bodies.isdisjoint(found[1])]
+    fresh = map_indices(lambda k: _digest(pages[todo[k]], tokens, memo, salt), len(todo))
+    for i, fingerprint in zip(todo, fresh, strict=True):
+        result[i] = fingerprint
+    return result  # type: ignore[return-value]
 
 
 def page_salt(site: Any, templates_stamp: dict[str, cache.Stat], templates: Path, config: Config) -> bytes:
@@ -236,6 +283,8 @@ class RenderState:
     output_id: tuple[int, int] | None = None  # (st_dev, st_ino) of the live site folder
     files: dict[str, str] = field(default_factory=dict)  # live site: relative path -> digest
     pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # output -> (fingerprint, digest)
+    details: dict[str, frozenset[str]] = field(default_factory=dict)  # output -> the details it shows
+    salt: bytes = b""  # page_salt of that build
     search: dict[str, str] = field(default_factory=dict)  # search bundle name -> what it was made from
     previous: Previous | None = None  # the site before the live one, kept to be patched into the next
 

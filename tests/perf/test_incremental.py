@@ -11,6 +11,7 @@ briefs make every change re-index some bundles and carry others over.
 from __future__ import annotations
 
 import io
+import json
 import random
 import re
 import shutil
@@ -25,7 +26,8 @@ from generator import parallel
 from generator.commands import OK, run_build
 from generator.config import load_config
 from generator.progress import NORMAL, Reporter
-from generator.site import search, writer
+from generator.site import incremental, search, writer
+from generator.site.pages import Page
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
@@ -81,6 +83,17 @@ def _edit_brief(project: Path, rng: random.Random) -> None:
     target.write_text(target.read_text(encoding="utf-8") + f"\nAn analyst adds note {rng.random()}.\n")
 
 
+def _retitle_brief(project: Path, rng: random.Random) -> None:
+    """A hand edit of the front matter, not the body: lists and neighbours show the new title."""
+    target = rng.choice(sorted((project / "briefs").glob("*.md")))
+    lines = target.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("title: "))
+    end = next(i for i in range(at + 1, len(lines)) if re.match(r"[a-z_]+:", lines[i]))  # a title may wrap
+    title = yaml.safe_load("\n".join(lines[at:end]))["title"]
+    lines[at:end] = ["title: " + json.dumps(f"Revised {rng.randrange(100)}: {title}")]
+    target.write_text("\n".join(lines), encoding="utf-8")
+
+
 def _delete_brief(project: Path, rng: random.Random) -> None:
     briefs = sorted((project / "briefs").glob("*.md"))
     if len(briefs) > 3:
@@ -128,6 +141,7 @@ def _template_change(project: Path, rng: random.Random) -> None:
 MUTATIONS = [
     _edit_brief,
     _edit_brief,
+    _retitle_brief,
     _delete_brief,
     _add_article,
     _delete_article,
@@ -226,6 +240,36 @@ def test_a_site_built_without_a_previous_one_gets_one_cloned(
     build(project)
     assert (project / "site").stat().st_ino == inode  # the clone was patched into the new site
     assert not list(project.glob(".site.clone-*"))
+    clean, _ = clean_build(project, tmp_path / "clean")
+    assert tree(project / "site") == tree(clean / "site")
+
+
+def test_a_body_edit_fingerprints_only_the_pages_showing_that_brief(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = make_project(tmp_path / "project")
+    build(project)
+    pages: list[str] = []
+    digest = incremental._digest
+
+    def counted(obj: object, *args: object, **kwargs: object) -> incremental.Fingerprint:
+        if isinstance(obj, Page):
+            pages.append(obj.output)
+        return digest(obj, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(incremental, "_digest", counted)
+    brief = sorted((project / "briefs").glob("*.md"))[2]
+    brief.write_text(brief.read_text(encoding="utf-8") + "\nAn analyst adds a line.\n", encoding="utf-8")
+    build(project)
+    # Its own page and its books, nothing else.
+    assert sum(p.startswith("briefs/") for p in pages) == 1
+    assert all(p.startswith(("briefs/", "books/")) for p in pages)
+    clean, _ = clean_build(project, tmp_path / "clean")
+    assert tree(project / "site") == tree(clean / "site")
+    pages.clear()
+    _retitle_brief(project, random.Random(5))  # the front matter: every page is fingerprinted again
+    build(project)
+    assert len(pages) == len(list((project / "site").rglob("*.html")))
     clean, _ = clean_build(project, tmp_path / "clean")
     assert tree(project / "site") == tree(clean / "site")
 
