@@ -82,10 +82,11 @@ def _ingest(
     checked: dict[str, cache.Stat] | None,
 ) -> IngestReport:
     context = _context(config, now)
-    if paths is None:
+    requested = sorted({Path(p) for p in paths}) if paths is not None else None
+    if requested is None:
         stats = checked if checked is not None else inputs.article_stats(config)
     else:
-        stats = cache.stat_files(sorted({Path(p) for p in paths}))
+        stats = cache.stat_files(requested)
     whole = use_cache and paths is None and not force
     plan = incremental.load_plan(config) if whole else None
     if whole:
@@ -96,7 +97,7 @@ def _ingest(
             report = _briefs_only_changed(config, plan, stats, reporter)
             if report is not None:
                 return report
-    files = [Path(name) for name in stats] if paths is None else sorted({Path(p) for p in paths})
+    files = requested if requested is not None else [Path(name) for name in stats]
     report = IngestReport()
     version = inputs.ingest_version(config)
     with heap.paused():

@@ -123,7 +123,7 @@ def _render(
     salt = incremental.page_salt(site, template_stats, config.paths.templates, config)
     known = state.pages if state is not None else {}
     last = None
-    if state is not None and state.salt == salt:
+    if state is not None and state.salt == salt and store.bodies is not None:
         last = {output: (fp, state.details.get(output, frozenset())) for output, (fp, _) in known.items()}
     fingerprints = incremental.fingerprints(pages, tokens, salt, last, store.bodies)
     todo = [i for i, p in enumerate(pages) if known.get(p.output, ("",))[0] != fingerprints[i][0]]

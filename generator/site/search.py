@@ -14,8 +14,8 @@ bundle (now and then its neighbour too), and the split depends on the current br
 incremental build indexes exactly what a clean build does. A bundle holds at least half the mean
 before a brief may close it: without that floor the sizes spread geometrically (12 to 1,500 briefs
 at 10,000), and an edited brief, likelier to sit in a large bundle, re-indexed ~700 pages on
-average; with it, ~400. A bundle is
-named by a hash of its oldest brief's slug, which does not move when newer briefs join it.
+average; with it, ~400. A bundle is named by a hash of its oldest brief's slug, which does not move
+when newer briefs join it.
 
 Each Pagefind run sees only its bundle's brief pages, hard-linked into a scratch folder; their
 ``<article data-pagefind-body>`` is what gets indexed, with the pillar and year filters from the

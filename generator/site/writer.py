@@ -276,31 +276,15 @@ class StagedSite:
         shutil.rmtree(self.previous_path, ignore_errors=True)
         folder = self.parent / f".{self.output.name}.clone-{secrets.token_hex(4)}"
         script = 'cp -al -- "$1" "$2.partial" && mv -- "$2.partial" "$2"'
-        try:
-            job = subprocess.Popen(
-                ["sh", "-c", script, "sh", str(self.output), str(folder)],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                start_new_session=True,
-            )
-        except OSError:
-            return None
-        return Previous(None, dict(self.files), Clone(job.pid, folder.name))
+        job = _detached(["sh", "-c", script, "sh", str(self.output), str(folder)])
+        return Previous(None, dict(self.files), Clone(job.pid, folder.name)) if job else None
 
     def _delete_old(self, folder: Path) -> None:
         if self.live is None or len(self.live) < BACKGROUND_DELETE_FILES:
             shutil.rmtree(folder, ignore_errors=True)
             return
-        try:  # a detached `rm` deletes the old tree while the build returns; the next build sweeps leftovers
-            subprocess.Popen(
-                ["rm", "-rf", "--", str(folder)],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                start_new_session=True,
-            )
-        except OSError:
+        # A detached `rm` deletes the old tree while the build returns; the next build sweeps leftovers.
+        if _detached(["rm", "-rf", "--", str(folder)]) is None:
             shutil.rmtree(folder, ignore_errors=True)
 
     def discard(self) -> None:
@@ -314,6 +298,20 @@ class StagedSite:
     ) -> None:
         if kind is not None:
             self.discard()
+
+
+def _detached(command: list[str]) -> subprocess.Popen[bytes] | None:
+    """Start ``command`` in its own session, to outlive the build; None if it cannot be started."""
+    try:
+        return subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    except OSError:
+        return None
 
 
 def _running(pid: int) -> bool:
