@@ -55,10 +55,13 @@ def _ingest(
     paths: Sequence[Path] | None,
     force: bool,
     checked: dict[str, Stat] | None = None,
+    briefs: dict[str, Stat] | None = None,
 ) -> IngestReport:
     from generator.ingest import ingest_articles  # imported late: the CLI's --help stays fast
 
-    return ingest_articles(config, reporter, paths=paths, force=force, use_cache=True, checked=checked)
+    return ingest_articles(
+        config, reporter, paths=paths, force=force, use_cache=True, checked=checked, briefs=briefs
+    )
 
 
 def _render(config: Config, reporter: Reporter, briefs: dict[str, Stat] | None = None) -> RenderReport:
@@ -73,13 +76,14 @@ def run_build(config: Config, reporter: Reporter) -> int:
         # Nothing changed since the last build: say so without importing ingest and render (~0.3 s).
         from generator import inputs
 
-        articles = inputs.article_stats(config)
-        unchanged = inputs.ingest_unchanged(config, articles)
+        articles, briefs = inputs.article_stats(config), inputs.brief_stats(config)
+        unchanged = inputs.ingest_unchanged(config, articles, briefs)
         if unchanged is not None:
             ingested = inputs.replay_ingest(unchanged, reporter, config.root)
         else:
-            ingested = _ingest(config, reporter, None, force=False, checked=articles)
-        briefs = inputs.brief_stats(config)
+            ingested = _ingest(config, reporter, None, force=False, checked=articles, briefs=briefs)
+            if ingested.written:  # else the briefs are as scanned
+                briefs = inputs.brief_stats(config)
         rendered_before = inputs.render_unchanged(config, briefs)
         if rendered_before is not None:
             rendered = inputs.replay_render(rendered_before, reporter)

@@ -68,14 +68,16 @@ def render_stamp(config: Config, briefs: dict[str, cache.Stat]) -> Any:
     return ("render", briefs, templates, config_digest(config), cache.code_version(), identity)
 
 
-def ingest_unchanged(config: Config, articles: dict[str, cache.Stat]) -> Any | None:
+def ingest_unchanged(
+    config: Config, articles: dict[str, cache.Stat], briefs: dict[str, cache.Stat] | None = None
+) -> Any | None:
     """The saved report of the last ingest, if nothing it reads changed since; else None.
-    ``articles``: ``article_stats(config)``."""
+    ``articles``: ``article_stats(config)``; ``briefs``: ``brief_stats(config)`` when the caller has it."""
     saved = cache.load(config.root, "ingest-stamp")
     if saved is None:
         return None
     stamp, report = saved
-    return report if stamp == ingest_stamp(config, articles) else None
+    return report if stamp == ingest_stamp(config, articles, briefs) else None
 
 
 def render_unchanged(config: Config, briefs: dict[str, cache.Stat]) -> Any | None:

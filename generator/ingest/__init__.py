@@ -58,6 +58,7 @@ def ingest_articles(
     now: datetime | None = None,
     use_cache: bool = False,
     checked: dict[str, cache.Stat] | None = None,
+    briefs: dict[str, cache.Stat] | None = None,
 ) -> IngestReport:
     """Turn articles into briefs in ``config.paths.briefs``; every bad article is one Failure.
 
@@ -66,10 +67,12 @@ def ingest_articles(
     articles, and rewrite only briefs whose story changed (``.briefing/cache``).
 
     ``checked``: the articles' stats (``inputs.article_stats``) when the caller has already found
-    that they, or the briefs, changed since the last run (``briefing build``).
+    that they, or the briefs, changed since the last run (``briefing build``); ``briefs``: the
+    briefs' stats (``inputs.brief_stats``) when the caller has them.
     """
     with heap.stage():
-        return _ingest(config, reporter, paths, force, now, use_cache, checked)
+        found = inputs.brief_stats(config) if briefs is None else briefs
+        return _ingest(config, reporter, paths, force, now, use_cache, checked, found)
 
 
 def _ingest(
@@ -80,6 +83,7 @@ def _ingest(
     now: datetime | None,
     use_cache: bool,
     checked: dict[str, cache.Stat] | None,
+    briefs: dict[str, cache.Stat],
 ) -> IngestReport:
     context = _context(config, now)
     requested = sorted({Path(p) for p in paths}) if paths is not None else None
@@ -90,11 +94,11 @@ def _ingest(
     whole = use_cache and paths is None and not force
     plan = incremental.load_plan(config) if whole else None
     if whole:
-        previous = inputs.ingest_unchanged(config, stats) if checked is None else None
+        previous = inputs.ingest_unchanged(config, stats, briefs) if checked is None else None
         if previous is not None:
             return inputs.replay_ingest(previous, reporter, config.root)
         if plan is not None and plan.articles == stats:
-            report = _briefs_only_changed(config, plan, stats, reporter)
+            report = _briefs_only_changed(config, plan, stats, briefs, reporter)
             if report is not None:
                 return report
     files = requested if requested is not None else [Path(name) for name in stats]
@@ -129,7 +133,7 @@ def _ingest(
         for story in stories
     ]
     known = plan.briefs if plan is not None else None  # briefs whose stat is unchanged need no reading
-    names = slugs.assign_slugs(requests, writer.existing_slugs(config.paths.briefs, known))
+    names = slugs.assign_slugs(requests, writer.existing_slugs(briefs, known))
     report.briefs = len(stories)
     keys = [
         incremental.story_key(slug, [(a.file, a.sha256) for a in story], version)
@@ -138,7 +142,7 @@ def _ingest(
     targets = writer.brief_paths(config.paths.briefs, names)
     # A brief this cache wrote from the same story, untouched since, is already what we would write.
     done = plan.briefs if plan is not None and not force else {}
-    current = cache.stat_files(targets) if done else {}
+    current = briefs if done else {}
     todo = [
         i
         for i, (key, target) in enumerate(zip(keys, targets, strict=True))
@@ -244,7 +248,11 @@ def _records(
 
 
 def _briefs_only_changed(
-    config: Config, plan: incremental.Plan, articles: dict[str, cache.Stat], reporter: Reporter
+    config: Config,
+    plan: incremental.Plan,
+    articles: dict[str, cache.Stat],
+    now: dict[str, cache.Stat],
+    reporter: Reporter,
 ) -> IngestReport | None:
     """No article changed since the plan: check only the briefs whose stat changed.
 
@@ -252,7 +260,6 @@ def _briefs_only_changed(
     (ingest would keep a hand-edited brief as it is). Anything else (a brief deleted, added, or
     rewritten with other sources) returns None: the full run decides.
     """
-    now = inputs.brief_stats(config)
     kept: list[str] = []
     records = dict(plan.briefs)
     for name in set(now) | set(plan.briefs):

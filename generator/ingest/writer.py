@@ -35,29 +35,21 @@ class WriteResult:
     backups: list[Path] = field(default_factory=list)
 
 
-def existing_slugs(briefs_dir: Path, known: Mapping[str, Known] | None = None) -> dict[str, str]:
+def existing_slugs(
+    stats: Mapping[str, cache.Stat], known: Mapping[str, Known] | None = None
+) -> dict[str, str]:
     """Source file -> slug of the brief already holding it (a cheap scan, no YAML parsing).
 
+    ``stats``: the briefs folder's files with their (size, mtime) (``inputs.brief_stats``).
     ``known``: brief path -> what the last run recorded of it (``stat``, ``claims``); a brief whose
-    (size, mtime) is still the recorded one is not read again.
+    stat is still the recorded one is not read again.
     """
     found: dict[str, str] = {}
-    try:
-        names = sorted(e.name for e in os.scandir(briefs_dir) if e.name.endswith(".md"))
-    except OSError:
-        return found
-    for name in names:
-        path = briefs_dir / name
-        record = known.get(str(path)) if known else None
-        claims = None
-        if record is not None:
-            try:
-                st = os.stat(path)
-            except OSError:
-                continue
-            if (st.st_size, st.st_mtime_ns) == record.stat:
-                claims = record.claims
+    for name in sorted(stats):
+        record = known.get(name) if known else None
+        claims = record.claims if record is not None and record.stat == stats[name] else None
         if claims is None:
+            path = Path(name)
             try:
                 text = path.read_text(encoding="utf-8", errors="replace")
             except OSError:

@@ -1,8 +1,8 @@
-"""The list of pages: each knows its output file, template, what it shows and which briefs it uses.
+"""The list of pages: each knows its output file, template and what it shows.
 
 Building this list is cheap and does no rendering; rendering a page is then a pure function of
-(page, shared site data), so pages can be rendered in any order or in worker processes, and a
-page's ``briefs`` tell an incremental build which pages a changed brief touches.
+(page, shared site data), so pages can be rendered in any order or in worker processes. Which pages
+a changed brief touches is found by fingerprinting them (``incremental``), not listed here.
 """
 
 from __future__ import annotations
@@ -157,7 +157,6 @@ class Page:
     description: str
     data: PageData
     feeds: tuple[FeedLink, ...] = ()  # besides the site feed
-    briefs: tuple[str, ...] = ()  # slugs this page shows: its dependencies
     lastmod: datetime | None = None  # newest brief shown, for the sitemap
     rel_prev: str | None = None
     rel_next: str | None = None
@@ -195,7 +194,6 @@ def _lastmod(model: SiteModel, slugs: tuple[str, ...] | list[str]) -> datetime |
 def home_page(config: Config, model: SiteModel) -> Page:
     latest = tuple(model.card(b.slug) for b in model.briefs[: config.listing.home_latest])
     pillars = _summaries(model, config.listing.pillar_preview)
-    shown = tuple(dict.fromkeys([c.slug for c in latest] + [c.slug for p in pillars for c in p.newest]))
     return Page(
         path=urls.HOME,
         template="home.html",
@@ -203,7 +201,6 @@ def home_page(config: Config, model: SiteModel) -> Page:
         heading=config.site.title,
         description=config.site.description or config.site.title,
         data=HomeData(latest, pillars),
-        briefs=shown,
         lastmod=model.newest,
         section="home",
     )
@@ -218,7 +215,6 @@ def pillars_page(config: Config, model: SiteModel) -> Page:
         heading="Pillars",
         description=f"Every pillar of {config.site.title}, with its number of briefs.",
         data=PillarsData(pillars),
-        briefs=tuple(g.briefs[0] for g in model.pillars if g.briefs),
         lastmod=model.newest,
         section="pillars",
     )
@@ -248,7 +244,6 @@ def pillar_pages(config: Config, model: SiteModel, group: PillarGroup) -> list[P
                     Pagination(number, total, previous, following),
                 ),
                 feeds=feed,
-                briefs=tuple(chunk),
                 lastmod=_lastmod(model, chunk),
                 rel_prev=previous,
                 rel_next=following,
@@ -270,9 +265,6 @@ def brief_page(config: Config, model: SiteModel, slug: str, feed_links: dict[str
     detail = model.details[slug]
     card = detail.card
     feeds = tuple(feed_links[b.slug] for b in card.pillars)
-    neighbours = tuple(
-        link.url.removeprefix("briefs/").rstrip("/") for link in (detail.older, detail.newer) if link
-    )
     return Page(
         path=card.url,
         template="brief.html",
@@ -281,7 +273,6 @@ def brief_page(config: Config, model: SiteModel, slug: str, feed_links: dict[str
         description=card.summary or detail.standfirst or card.title,
         data=BriefData(detail),
         feeds=feeds,
-        briefs=(slug, *neighbours),
         lastmod=detail.date,
         section=f"pillar:{detail.primary.slug}",
     )
@@ -296,7 +287,6 @@ def archive_page(config: Config, model: SiteModel) -> Page:
         heading="Archive",
         description=f"Every brief of {config.site.title}, by month.",
         data=ArchiveData(months, count_text(len(model.briefs))),
-        briefs=tuple(b.slug for b in model.briefs),
         lastmod=model.newest,
         section="archive",
     )
@@ -311,7 +301,6 @@ def not_found_page(config: Config, model: SiteModel) -> Page:
         heading="Page not found",
         description="The page you asked for is not here.",
         data=NotFoundData(latest),
-        briefs=tuple(c.slug for c in latest),
         in_sitemap=False,
         rooted_links=True,
     )
@@ -328,7 +317,6 @@ def search_page(config: Config, model: SiteModel) -> Page:
         heading="Search",
         description=f"Search every brief of {config.site.title}.",
         data=SearchData(bundle_folders, urls.SEARCH_SCRIPT, pillars, years),
-        briefs=tuple(b.slug for b in model.briefs),  # its filter choices come from them
         lastmod=model.newest,
         section="search",
     )
@@ -349,8 +337,6 @@ def book_pages(config: Config, model: SiteModel) -> list[Page]:
             heading="Briefing books",
             description=f"Printable compilations of the briefs of {config.site.title}, by month and pillar.",
             data=index,
-            # It lists counts only, which change with any brief.
-            briefs=tuple(b.slug for b in model.briefs),
             lastmod=model.newest,
             section="archive",
         )
@@ -365,7 +351,6 @@ def book_pages(config: Config, model: SiteModel) -> list[Page]:
                 heading=book.title,
                 description=f"{kind} of {config.site.title}: {book.count_text}, {book.period_text}.",
                 data=BookData(book),
-                briefs=book.slugs,
                 lastmod=_lastmod(model, book.slugs),
                 section="archive",
             )
@@ -383,8 +368,6 @@ def people_pages(config: Config, model: SiteModel) -> list[Page]:
             heading="People",
             description=f"The people in the briefs of {config.site.title}.",
             data=PeopleData(people),
-            # Who is listed and their counts depend on every brief.
-            briefs=tuple(b.slug for b in model.briefs),
             lastmod=model.newest,
             section="people",
         )
@@ -398,8 +381,6 @@ def people_pages(config: Config, model: SiteModel) -> list[Page]:
                 heading=person.name,
                 description=f"Briefs naming or quoting {person.name}, newest first.",
                 data=PersonData(person),
-                # Every brief could start naming them; the page lists only its own.
-                briefs=tuple(b.slug for b in model.briefs),
                 lastmod=_lastmod(model, person.slugs),
                 section="people",
             )
@@ -415,7 +396,6 @@ def timeline_page(config: Config, model: SiteModel) -> Page:
         heading="Timeline",
         description=f"Every brief of {config.site.title} on one dated line, by pillar.",
         data=TimelineData(plan_timeline(model), legend(model), count_text(len(model.briefs))),
-        briefs=tuple(b.slug for b in model.briefs),
         lastmod=model.newest,
         section="timeline",
     )
