@@ -4,9 +4,9 @@ A build at 10,000 briefs holds hundreds of thousands of objects (cached parses, 
 live until it ends and hold no garbage. Python's cyclic collector would examine every one of them on
 each full collection, which the build's own allocations keep triggering (~0.5 s of a one-brief
 render), and in a forked worker its bookkeeping writes to each of them, copying the parent's heap
-page by page. So a stage loads its cache with the collector paused (``paused``), then freezes what
-it holds (``freeze``: left out of collections) until the stage ends (``stage``), when everything is
-handed back to the collector: ``briefing serve`` runs build after build in one process.
+page by page. So a stage loads its cache with the collector paused (``paused``), which then freezes
+what it holds (``freeze``: left out of collections) until the stage ends (``stage``), when
+everything is handed back to the collector: ``briefing serve`` runs build after build in one process.
 """
 
 from __future__ import annotations
@@ -40,11 +40,14 @@ def freeze() -> None:
 
 @contextmanager
 def paused() -> Iterator[None]:
-    """No collection while a large cache is loaded: it makes objects, frees none."""
+    """No collection while a large cache is loaded: it makes objects, frees none. What it made is
+    frozen before the collector is back: else the first allocation after would collect them all
+    as new objects (~0.15 s for 10,000 briefs' worth)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        freeze()
         if enabled:
             gc.enable()

@@ -106,7 +106,6 @@ def _ingest(
     version = inputs.ingest_version(config)
     with heap.paused():
         entries = incremental.load_entries(config) if use_cache else {}
-    heap.freeze()
     keep = config.root if use_cache else None  # where full articles are kept between runs
     fresh, in_memory = _read_articles(files, stats, entries, context, keep)
     digests: list[Digest] = []

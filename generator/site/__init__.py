@@ -18,7 +18,7 @@ from generator.config import Config
 from generator.model import RenderReport
 from generator.parallel import map_indices, workers
 from generator.progress import Reporter
-from generator.site import incremental, urls
+from generator.site import incremental, snapshot, urls
 from generator.site.feeds import (
     FeedItem,
     feed_item,
@@ -30,7 +30,7 @@ from generator.site.load import load_briefs
 from generator.site.pages import FeedLink, Page, plan_pages
 from generator.site.search import Bundle, Indexing, bundle_key, search_bundles, start_bundles  # issue 8
 from generator.site.sitemap import render_robots, render_sitemap
-from generator.site.structure import PillarBadge, SiteModel, build_model
+from generator.site.structure import badges, build_model
 from generator.site.templating import SiteInfo, TemplateError, Templates, render_page
 from generator.site.writer import StagedSite, WriteError
 
@@ -52,7 +52,7 @@ def _static_files(templates: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file())
 
 
-def site_info(config: Config, model: SiteModel, stylesheet: bytes) -> SiteInfo:
+def site_info(config: Config, stylesheet: bytes) -> SiteInfo:
     # A content hash in the query busts caches when the CSS changes, and only then.
     version = hashlib.sha256(stylesheet).hexdigest()[:10]
     return SiteInfo(
@@ -63,7 +63,7 @@ def site_info(config: Config, model: SiteModel, stylesheet: bytes) -> SiteInfo:
         base_path=config.site.base_path,
         author=config.site.author,
         stylesheet=f"{urls.STYLESHEET}?v={version}",
-        nav=tuple(PillarBadge(g.slug, g.title, g.url) for g in model.pillars),
+        nav=tuple(badges(config).values()),
         feed=FeedLink(config.site.title, urls.FEED),
     )
 
@@ -93,24 +93,21 @@ def _render(
         previous = inputs.render_unchanged(config, brief_stats)
         if previous is not None:
             return inputs.replay_render(previous, reporter)
-    with heap.paused():
-        state = incremental.load_state(config) if use_cache else None
-        store = incremental.BriefStore(config, brief_stats, use_cache)
-    heap.freeze()
-    loaded = load_briefs(config, store.read)
-    report.failures = list(loaded.failures)
-    for failure in report.failures:
-        reporter.failure(failure)
-    report.briefs = len(loaded.briefs)
-    reporter.info(f"{len(loaded.briefs)} briefs to publish, {loaded.drafts} drafts skipped")
-
     compiled = cache.folder(config.root, "templates") if use_cache else None
     templates = Templates(config.paths.templates, compiled)
     static = _static_files(config.paths.templates)
-    model = build_model(config, loaded.briefs)
-    site = site_info(config, model, (config.paths.templates / STATIC / STYLESHEET_SOURCE).read_bytes())
-    pages = plan_pages(config, model)
-    heap.freeze()
+    site = site_info(config, (config.paths.templates / STATIC / STYLESHEET_SOURCE).read_bytes())
+    salt = incremental.page_salt(site, template_stats, config.paths.templates, config)
+    with heap.paused():
+        state = incremental.load_state(config) if use_cache else None
+    planned = _plan(config, brief_stats, salt, state, use_cache)
+    heap.freeze()  # the model and pages
+    plan, model, pages = planned.plan, planned.plan.model, planned.plan.pages
+    report.failures = list(plan.failures)
+    for failure in report.failures:
+        reporter.failure(failure)
+    report.briefs = len(model.slugs)
+    reporter.info(f"{len(model.slugs)} briefs to publish, {plan.drafts} drafts skipped")
 
     items: dict[str, FeedItem] = {}
 
@@ -119,13 +116,12 @@ def _render(
             items[slug] = feed_item(model.details[slug], templates, site)
         return items[slug]
 
-    tokens = {b.slug: store.sha(b.path) or "" for b in loaded.briefs}
-    salt = incremental.page_salt(site, template_stats, config.paths.templates, config)
     known = state.pages if state is not None else {}
-    last = None
-    if state is not None and state.salt == salt and store.bodies is not None:
+    last, bodies = None, planned.bodies
+    if state is not None and state.salt == salt and bodies is not None:
+        bodies = bodies | state.patched  # what the last build patched may differ from its snapshot too
         last = {output: (fp, state.details.get(output, frozenset())) for output, (fp, _) in known.items()}
-    fingerprints = incremental.fingerprints(pages, tokens, salt, last, store.bodies)
+    fingerprints = incremental.fingerprints(pages, plan.tokens, salt, last, bodies)
     todo = [i for i, p in enumerate(pages) if known.get(p.output, ("",))[0] != fingerprints[i][0]]
     reporter.info(f"{len(todo)} of {len(pages)} pages to render")
     live, previous = (state.files, state.previous) if state is not None else (None, None)
@@ -153,7 +149,7 @@ def _render(
             staged.write(urls.ROBOTS, render_robots(config.site.base_url))
             staged.write(urls.NOJEKYLL, b"")
             if use_cache:
-                store.save()  # while Pagefind works
+                planned.save(config)  # while Pagefind works
             search.finish(staged)
         finally:
             search.cancel()
@@ -173,6 +169,7 @@ def _render(
             },
             details={p.output: shown for p, (_, shown) in zip(pages, fingerprints, strict=True) if shown},
             salt=salt,
+            patched=frozenset(plan.patched),
             search=search.keys,
             previous=staged.kept,
         ),
@@ -180,6 +177,47 @@ def _render(
     # Stamped with the briefs as read at the start: a brief edited during the render is seen next time.
     cache.save(config.root, "render-stamp", (inputs.render_stamp(config, brief_stats), report))
     return report
+
+
+@dataclass
+class _Planned:
+    plan: snapshot.Snapshot
+    bodies: set[str] | None  # the briefs changed since the last build only in their bodies; else None
+    store: incremental.BriefStore | None  # the cached parses to save; None for a patched snapshot
+
+    def save(self, config: Config) -> None:
+        if self.store is not None:
+            self.store.save()
+            snapshot.save(config, self.plan)
+
+
+def _plan(
+    config: Config,
+    brief_stats: dict[str, cache.Stat],
+    salt: bytes,
+    state: incremental.RenderState | None,
+    use_cache: bool,
+) -> _Planned:
+    """The model and pages: the last full render's with new bodies set, when only bodies changed
+    since (``snapshot``); else planned from every brief, read through the cache."""
+    if state is not None and state.salt == salt:
+        patched = snapshot.load(config, salt, brief_stats)
+        if patched is not None:
+            return _Planned(patched, patched.patched, None)
+    with heap.paused():
+        store = incremental.BriefStore(config, brief_stats, use_cache)
+    loaded = load_briefs(config, store.read)
+    model = build_model(config, loaded.briefs)
+    published = {str(b.path): b.slug for b in loaded.briefs}
+    files = {
+        name: snapshot.FileRecord(stat, store.sha(Path(name)) or "", published.get(name))
+        for name, stat in brief_stats.items()
+    }
+    tokens = {b.slug: store.sha(b.path) or "" for b in loaded.briefs}
+    plan = snapshot.Snapshot(
+        salt, files, model, plan_pages(config, model), loaded.failures, loaded.drafts, tokens
+    )
+    return _Planned(plan, store.bodies, store)
 
 
 @dataclass

@@ -74,7 +74,7 @@ def plan_feeds(model: SiteModel, site: SiteInfo, limit: int, item: Callable[[str
             title=site.title,
             description=site.description or site.title,
             link=site.base_url,
-            items=tuple(item(b.slug) for b in model.briefs[:limit]),
+            items=tuple(item(s) for s in model.slugs[:limit]),
             updated=fallback,
         )
     ]

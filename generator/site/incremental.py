@@ -285,6 +285,7 @@ class RenderState:
     pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # output -> (fingerprint, digest)
     details: dict[str, frozenset[str]] = field(default_factory=dict)  # output -> the details it shows
     salt: bytes = b""  # page_salt of that build
+    patched: frozenset[str] = frozenset()  # briefs whose bodies it set on a snapshot (``snapshot``)
     search: dict[str, str] = field(default_factory=dict)  # search bundle name -> what it was made from
     previous: Previous | None = None  # the site before the live one, kept to be patched into the next
 

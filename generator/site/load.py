@@ -30,6 +30,12 @@ def newest_first(brief: Brief) -> tuple[float, str]:
     return (-brief.date.timestamp(), brief.slug)
 
 
+def normalized(brief: Brief, catch_all: str) -> Brief:
+    """Each pillar once; a brief with no pillar still has to appear somewhere: the catch-all collects it."""
+    pillars = list(dict.fromkeys(brief.pillars)) or [catch_all]
+    return brief if pillars == brief.pillars else replace(brief, pillars=pillars)
+
+
 def brief_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
@@ -80,8 +86,6 @@ def load_briefs(config: Config, read: Callable[[Path, ZoneInfo], Brief] = read_b
             result.failures.append(Failure(shown(path), message, _key_line(path, "slug")))
             continue
         owner[brief.slug] = path
-        # A brief with no pillar still has to appear somewhere: the catch-all collects it.
-        pillars = list(dict.fromkeys(brief.pillars)) or [catch_all]
-        result.briefs.append(brief if pillars == brief.pillars else replace(brief, pillars=pillars))
+        result.briefs.append(normalized(brief, catch_all))
     result.briefs.sort(key=newest_first)
     return result

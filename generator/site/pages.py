@@ -192,7 +192,7 @@ def _lastmod(model: SiteModel, slugs: tuple[str, ...] | list[str]) -> datetime |
 
 
 def home_page(config: Config, model: SiteModel) -> Page:
-    latest = tuple(model.card(b.slug) for b in model.briefs[: config.listing.home_latest])
+    latest = tuple(model.card(s) for s in model.slugs[: config.listing.home_latest])
     pillars = _summaries(model, config.listing.pillar_preview)
     return Page(
         path=urls.HOME,
@@ -286,14 +286,14 @@ def archive_page(config: Config, model: SiteModel) -> Page:
         title=_title(config, "Archive"),
         heading="Archive",
         description=f"Every brief of {config.site.title}, by month.",
-        data=ArchiveData(months, count_text(len(model.briefs))),
+        data=ArchiveData(months, count_text(len(model.slugs))),
         lastmod=model.newest,
         section="archive",
     )
 
 
 def not_found_page(config: Config, model: SiteModel) -> Page:
-    latest = tuple(model.card(b.slug) for b in model.briefs[:5])
+    latest = tuple(model.card(s) for s in model.slugs[:5])
     return Page(
         path=urls.NOT_FOUND,
         template="404.html",
@@ -309,7 +309,7 @@ def not_found_page(config: Config, model: SiteModel) -> Page:
 def search_page(config: Config, model: SiteModel) -> Page:
     bundle_folders = tuple(b.folder for b in reversed(search_bundles(model)))
     pillars = tuple(g.title for g in model.pillars if g.briefs)
-    years = tuple(sorted({str(b.date.year) for b in model.briefs}, reverse=True))
+    years = tuple(sorted({str(model.details[s].date.year) for s in model.slugs}, reverse=True))
     return Page(
         path=urls.SEARCH,
         template="search.html",
@@ -395,7 +395,7 @@ def timeline_page(config: Config, model: SiteModel) -> Page:
         title=_title(config, "Timeline"),
         heading="Timeline",
         description=f"Every brief of {config.site.title} on one dated line, by pillar.",
-        data=TimelineData(plan_timeline(model), legend(model), count_text(len(model.briefs))),
+        data=TimelineData(plan_timeline(model), legend(model), count_text(len(model.slugs))),
         lastmod=model.newest,
         section="timeline",
     )
@@ -417,7 +417,7 @@ def plan_pages(config: Config, model: SiteModel) -> list[Page]:
     for group in model.pillars:
         pages.extend(pillar_pages(config, model, group))
     feed_links = pillar_feed_links(config, model)
-    pages.extend(brief_page(config, model, b.slug, feed_links) for b in model.briefs)
+    pages.extend(brief_page(config, model, slug, feed_links) for slug in model.slugs)
     pages.extend(feature_pages(config, model))
     pages.append(not_found_page(config, model))
     return pages

@@ -58,7 +58,7 @@ def _count_text(briefs: int, quotes: int) -> str:
 
 def _watched_and_frequent(config: Config, model: SiteModel) -> list[Person]:
     """The watch list in config order, then everyone else named in MIN_BRIEFS briefs, by name."""
-    named = Counter(name for brief in model.briefs for name in dict.fromkeys(brief.people))
+    named = Counter(name for d in model.details.values() for name in dict.fromkeys(d.people))
     watched = {p.name for p in config.people}
     frequent = sorted(n for n, count in named.items() if count >= MIN_BRIEFS and n not in watched)
     return [*config.people, *(Person(name) for name in frequent)]
@@ -72,10 +72,11 @@ def plan_people(config: Config, model: SiteModel) -> list[PersonProfile]:
     for person in people:
         spoken = {n.casefold() for n in (person.name, *person.aliases)}
         entries = []
-        for brief in model.briefs:  # newest first
-            quotes = tuple(q.text for q in brief.quotes if q.speaker.strip().casefold() in spoken)
-            if person.name in brief.people or quotes:
-                entries.append(PersonEntry(model.card(brief.slug), quotes))
+        for slug in model.slugs:  # newest first
+            detail = model.details[slug]
+            quotes = tuple(text for speaker, text in detail.quotes if speaker.strip().casefold() in spoken)
+            if person.name in detail.people or quotes:
+                entries.append(PersonEntry(detail.card, quotes))
         slug = slugify(person.name)
         # Two names can fold to one slug ("José" and "Jose"); the later one gets a number.
         base, n = slug, 2

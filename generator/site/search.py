@@ -86,8 +86,8 @@ def plan_bundles(slugs: Sequence[str], mean: int) -> list[Bundle]:
 
 
 def search_bundles(model: SiteModel) -> list[Bundle]:
-    """The site's bundles: its published briefs, oldest first (``model.briefs`` is newest first)."""
-    return plan_bundles([brief.slug for brief in reversed(model.briefs)], BUNDLE_MEAN)
+    """The site's bundles: its published briefs, oldest first (``model.slugs`` is newest first)."""
+    return plan_bundles(model.slugs[::-1], BUNDLE_MEAN)
 
 
 def _bundle(slugs: list[str]) -> Bundle:

@@ -114,14 +114,17 @@ class Month:
 
 @dataclass
 class SiteModel:
-    briefs: list[Brief]  # newest first, ties by slug
+    """What the site shows of its briefs: display values only, no parsed Brief (so the model alone can
+    be kept between builds, see ``snapshot``)."""
+
+    slugs: tuple[str, ...]  # the published briefs, newest first, ties by slug
     details: dict[str, BriefDetail] = field(default_factory=dict)
     pillars: list[PillarGroup] = field(default_factory=list)  # config order
     months: list[Month] = field(default_factory=list)  # newest first
 
     @property
     def newest(self) -> datetime | None:
-        return self.briefs[0].date if self.briefs else None
+        return self.details[self.slugs[0]].date if self.slugs else None
 
     def card(self, slug: str) -> BriefCard:
         return self.details[slug].card
@@ -155,7 +158,11 @@ def _source_name(name: str | None, url: str | None) -> str:
     return host.removeprefix("www.") if host else "Unknown source"
 
 
-def _card(brief: Brief, badges: dict[str, PillarBadge]) -> BriefCard:
+def badges(config: Config) -> dict[str, PillarBadge]:
+    return {p.slug: PillarBadge(p.slug, p.title, urls.pillar(p.slug)) for p in config.pillars}
+
+
+def brief_card(brief: Brief, badges: dict[str, PillarBadge]) -> BriefCard:
     names = dict.fromkeys(_source_name(s.name, s.url) for s in brief.sources)
     return BriefCard(
         slug=brief.slug,
@@ -180,7 +187,7 @@ def _safe_url(url: str | None) -> str | None:
     return quote(url.strip(), safe=URL_SAFE)
 
 
-def _detail(
+def brief_detail(
     brief: Brief, card: BriefCard, config: Config, older: Link | None, newer: Link | None
 ) -> BriefDetail:
     sources = tuple(
@@ -212,13 +219,13 @@ def _detail(
 
 def build_model(config: Config, briefs: list[Brief]) -> SiteModel:
     """Group ``briefs`` (already newest first) by pillar and month, with prev/next in O(n)."""
-    badges = {p.slug: PillarBadge(p.slug, p.title, urls.pillar(p.slug)) for p in config.pillars}
-    model = SiteModel(briefs=briefs)
+    pillar_badges = badges(config)
+    model = SiteModel(slugs=tuple(b.slug for b in briefs))
     by_pillar: dict[str, list[str]] = {p.slug: [] for p in config.pillars}
     months: dict[tuple[int, int], list[str]] = {}
     cards: dict[str, BriefCard] = {}
     for brief in briefs:
-        cards[brief.slug] = _card(brief, badges)
+        cards[brief.slug] = brief_card(brief, pillar_badges)
         for slug in brief.pillars:
             by_pillar[slug].append(brief.slug)
         months.setdefault((brief.date.year, brief.date.month), []).append(brief.slug)
@@ -230,7 +237,7 @@ def build_model(config: Config, briefs: list[Brief]) -> SiteModel:
         i = position[card.pillars[0].slug][brief.slug]
         newer = _link(cards[listing[i - 1]]) if i > 0 else None
         older = _link(cards[listing[i + 1]]) if i + 1 < len(listing) else None
-        model.details[brief.slug] = _detail(brief, card, config, older, newer)
+        model.details[brief.slug] = brief_detail(brief, card, config, older, newer)
     model.pillars = [
         PillarGroup(p.slug, p.title, p.description, urls.pillar(p.slug), urls.pillar_feed(p.slug),
                     tuple(by_pillar[p.slug]))

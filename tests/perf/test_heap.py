@@ -41,6 +41,17 @@ def test_paused_gives_the_collector_back_as_it_was() -> None:
         gc.enable()
 
 
+def test_what_is_loaded_while_paused_is_frozen_within_a_stage_only() -> None:
+    with heap.stage():
+        with heap.paused():
+            loaded = [[n] for n in range(1000)]
+        assert gc.get_freeze_count() >= len(loaded)  # out of the collections the next allocations start
+    assert gc.get_freeze_count() == 0
+    with heap.paused():
+        loaded = [[n] for n in range(1000)]
+    assert gc.get_freeze_count() == 0
+
+
 def test_a_build_leaves_nothing_frozen_and_the_collector_on(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
     build(project)

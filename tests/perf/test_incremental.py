@@ -250,28 +250,46 @@ def test_a_body_edit_fingerprints_only_the_pages_showing_that_brief(
     project = make_project(tmp_path / "project")
     build(project)
     pages: list[str] = []
-    digest = incremental._digest
+    planned: list[int] = []  # one entry per render that planned the site from scratch
+    digest, build_model = incremental._digest, site_module.build_model
 
     def counted(obj: object, *args: object, **kwargs: object) -> incremental.Fingerprint:
         if isinstance(obj, Page):
             pages.append(obj.output)
         return digest(obj, *args, **kwargs)  # type: ignore[arg-type]
 
+    def planning(*args: object) -> object:
+        planned.append(1)
+        return build_model(*args)  # type: ignore[arg-type]
+
     monkeypatch.setattr(incremental, "_digest", counted)
+    monkeypatch.setattr(site_module, "build_model", planning)
+
+    def same_as_clean() -> None:
+        clean, _ = clean_build(project, tmp_path / "clean")
+        assert tree(project / "site") == tree(clean / "site")
+        pages.clear()
+        planned.clear()  # the clean build's
+
     brief = sorted((project / "briefs").glob("*.md"))[2]
-    brief.write_text(brief.read_text(encoding="utf-8") + "\nAn analyst adds a line.\n", encoding="utf-8")
+    original = brief.read_text(encoding="utf-8")
+    brief.write_text(original + "\nAn analyst adds a line.\n", encoding="utf-8")
     build(project)
-    # Its own page and its books, nothing else.
+    # Its own page and its books, nothing else; the last full render's plan with the new body set.
     assert sum(p.startswith("briefs/") for p in pages) == 1
     assert all(p.startswith(("briefs/", "books/")) for p in pages)
-    clean, _ = clean_build(project, tmp_path / "clean")
-    assert tree(project / "site") == tree(clean / "site")
-    pages.clear()
+    assert not planned
+    same_as_clean()
+    brief.write_text(original, encoding="utf-8")  # undone: the plan as saved, but the site had the edit
+    build(project)
+    assert sum(p.startswith("briefs/") for p in pages) == 1
+    assert not planned
+    same_as_clean()
     _retitle_brief(project, random.Random(5))  # the front matter: every page is fingerprinted again
     build(project)
     assert len(pages) == len(list((project / "site").rglob("*.html")))
-    clean, _ = clean_build(project, tmp_path / "clean")
-    assert tree(project / "site") == tree(clean / "site")
+    assert len(planned) == 1
+    same_as_clean()
 
 
 def test_deleting_the_cache_is_safe(tmp_path: Path) -> None:
