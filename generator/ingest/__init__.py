@@ -14,21 +14,24 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import cache, heap, inputs, parallel
 from generator.brief_file import is_hand_edited
 from generator.config import Config
 from generator.fileio import relative_to_root
 from generator.ingest import incremental, merge, slugs, store, writer
-from generator.ingest.article import ArticleContext, digest_of, ingest_file, read_clean
 from generator.ingest.errors import ArticleError
 from generator.ingest.model import Digest, IngestedArticle
-from generator.ingest.people import PeopleMatcher
-from generator.ingest.pillars import PillarClassifier
-from generator.ingest.stories import build_brief
 from generator.model import Failure, IngestReport
 from generator.parallel import map_items
 from generator.progress import Reporter
+
+if TYPE_CHECKING:
+    from generator.ingest.article import ArticleContext
+
+# The reading pipeline (article: cleaning, enrichment; stories) is imported where it is used: a
+# build in which no article changed never needs it (~0.1 s of imports and regular expressions).
 
 ARTICLE_SUFFIXES = inputs.ARTICLE_SUFFIXES
 STORE_CHUNK = 32  # articles a worker reads, then writes to the store as one pack file
@@ -37,6 +40,10 @@ __all__ = ["explain_pillars", "ingest_articles"]
 
 
 def _context(config: Config, now: datetime | None = None) -> ArticleContext:
+    from generator.ingest.article import ArticleContext
+    from generator.ingest.people import PeopleMatcher
+    from generator.ingest.pillars import PillarClassifier
+
     return ArticleContext(
         root=config.root,
         site_tz=config.site.tz,
@@ -85,7 +92,6 @@ def _ingest(
     checked: dict[str, cache.Stat] | None,
     briefs: dict[str, cache.Stat],
 ) -> IngestReport:
-    context = _context(config, now)
     requested = sorted({Path(p) for p in paths}) if paths is not None else None
     if requested is None:
         stats = checked if checked is not None else inputs.article_stats(config)
@@ -102,6 +108,7 @@ def _ingest(
             if report is not None:
                 return report
     files = requested if requested is not None else [Path(name) for name in stats]
+    context = _context(config, now)
     report = IngestReport()
     version = inputs.ingest_version(config)
     with heap.paused():
@@ -148,6 +155,8 @@ def _ingest(
         if not _up_to_date(done.get(str(target)), key, current.get(str(target)))
     ]
     full = _FullArticles(files, fresh, in_memory, context, keep)
+
+    from generator.ingest.stories import build_brief
 
     def write(i: int) -> writer.BriefWrite:
         brief = build_brief([full.get(a.file) for a in stories[i]], names[i])
@@ -204,6 +213,8 @@ class _FullArticles:
         if self._root is not None and name:
             article = store.get(self._root, name)
         if article is None:  # the store was deleted under us: read the article again
+            from generator.ingest.article import ingest_file
+
             article = ingest_file(path, path.read_bytes(), self._context)
         return article
 
@@ -257,10 +268,11 @@ def _briefs_only_changed(
 
     A brief only touched, or edited by hand without changing its slug or sources, needs nothing
     (ingest would keep a hand-edited brief as it is). Anything else (a brief deleted, added, or
-    rewritten with other sources) returns None: the full run decides.
+    rewritten with other sources) returns None: the full run decides. The plan is left as it is:
+    the briefs changed since it are checked again next time (a few files), which costs less than
+    rewriting it (~0.07 s at 10,000 briefs).
     """
     kept: list[str] = []
-    records = dict(plan.briefs)
     for name in set(now) | set(plan.briefs):
         record = plan.briefs.get(name)
         if record is None or name not in now:
@@ -272,14 +284,12 @@ def _briefs_only_changed(
         path = Path(name)
         text = path.read_bytes()
         if cache.sha256(text) == record.sha:  # touched, not changed
-            records[name] = incremental.BriefRecord(now[name], record.sha, record.claims, record.key)
             if not record.key:
                 kept.append(name)
             continue
         decoded = text.decode("utf-8", errors="replace")
         if not is_hand_edited(decoded) or writer.slug_claims(path, decoded) != record.claims:
             return None
-        records[name] = incremental.BriefRecord(now[name], cache.sha256(text), record.claims, "")
         kept.append(name)
     order = {name: i for i, name in enumerate(plan.briefs)}
     kept_edited = [Path(name) for name in sorted(kept, key=order.__getitem__)]
@@ -288,7 +298,6 @@ def _briefs_only_changed(
     _say(reporter, plan.messages)
     for path in kept_edited:
         reporter.warn(inputs.kept_edited_message(path, config.root))
-    incremental.save_plan(config, replace(plan, briefs=records))
     report = replace(plan.report, written=0, kept_edited=kept_edited, failures=list(plan.report.failures))
     cache.save(config.root, "ingest-stamp", (inputs.ingest_stamp(config, articles, now), report))
     return report
@@ -301,6 +310,8 @@ def _outcome(
 
     The full article comes along with its entry when it was read anew.
     """
+    from generator.ingest.article import digest_of, ingest_file
+
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -371,6 +382,8 @@ def _read_articles(
 
 def explain_pillars(config: Config, path: Path) -> str:
     """Which phrases put the article in each pillar, with scores (``briefing ingest --explain FILE``)."""
+    from generator.ingest.article import read_clean
+
     context = _context(config)
     try:
         clean, _ = read_clean(path, path.read_bytes(), context)

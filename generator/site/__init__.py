@@ -125,7 +125,7 @@ def _render(
     todo = [i for i, p in enumerate(pages) if known.get(p.output, ("",))[0] != fingerprints[i][0]]
     reporter.info(f"{len(todo)} of {len(pages)} pages to render")
     live, previous = (state.files, state.previous) if state is not None else (None, None)
-    bundles = search_bundles(model)
+    bundles = plan.bundles
     indexed = {page for bundle in bundles for page in bundle.pages}
     with StagedSite(config.paths.output, live, previous) as staged:
         # The brief pages first: Pagefind indexes them (issue 8) while the other pages are rendered.
@@ -145,7 +145,7 @@ def _render(
             for path in static:
                 relative = path.relative_to(config.paths.templates / STATIC).as_posix()
                 staged.write(urls.ASSETS + relative, path.read_bytes())
-            staged.write(urls.SITEMAP, render_sitemap(pages, config.site.base_url))
+            staged.write(urls.SITEMAP, plan.sitemap)
             staged.write(urls.ROBOTS, render_robots(config.site.base_url))
             staged.write(urls.NOJEKYLL, b"")
             if use_cache:
@@ -214,8 +214,11 @@ def _plan(
         for name, stat in brief_stats.items()
     }
     tokens = {b.slug: store.sha(b.path) or "" for b in loaded.briefs}
+    pages = plan_pages(config, model)
+    sitemap = render_sitemap(pages, config.site.base_url)
+    bundles = search_bundles(model)
     plan = snapshot.Snapshot(
-        salt, files, model, plan_pages(config, model), loaded.failures, loaded.drafts, tokens
+        salt, files, model, pages, sitemap, bundles, loaded.failures, loaded.drafts, tokens
     )
     return _Planned(plan, store.bodies, store)
 

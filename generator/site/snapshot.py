@@ -28,6 +28,7 @@ from generator.errors import InputError
 from generator.model import Failure
 from generator.site.load import normalized
 from generator.site.pages import Page
+from generator.site.search import Bundle
 from generator.site.structure import SiteModel, badges, brief_card, brief_detail
 
 PLAN = "render-plan"
@@ -46,6 +47,8 @@ class Snapshot:
     files: dict[str, FileRecord]  # every brief file it read
     model: SiteModel
     pages: list[Page]
+    sitemap: bytes  # a function of the pages' paths and dates, which a body does not change
+    bundles: list[Bundle]  # the search bundles: a function of the briefs' order
     failures: list[Failure]
     drafts: int
     tokens: dict[str, str] = field(default_factory=dict)  # slug -> its file's hash (the fingerprints')
