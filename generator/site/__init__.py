@@ -169,6 +169,7 @@ def _render(
             },
             details={p.output: shown for p, (_, shown) in zip(pages, fingerprints, strict=True) if shown},
             salt=salt,
+            plan=plan.token,
             patched=frozenset(plan.patched),
             search=search.keys,
             previous=staged.kept,
@@ -200,8 +201,8 @@ def _plan(
 ) -> _Planned:
     """The model and pages: the last full render's with new bodies set, when only bodies changed
     since (``snapshot``); else planned from every brief, read through the cache."""
-    if state is not None and state.salt == salt:
-        patched = snapshot.load(config, salt, brief_stats)
+    if state is not None and state.salt == salt and state.plan:
+        patched = snapshot.load(config, state.plan, salt, brief_stats)
         if patched is not None:
             return _Planned(patched, patched.patched, None)
     with heap.paused():
@@ -210,7 +211,7 @@ def _plan(
     model = build_model(config, loaded.briefs)
     published = {str(b.path): b.slug for b in loaded.briefs}
     files = {
-        name: snapshot.FileRecord(stat, store.sha(Path(name)) or "", published.get(name))
+        name: snapshot.FileRecord(stat, store.sha(name) or "", published.get(name))
         for name, stat in brief_stats.items()
     }
     tokens = {b.slug: store.sha(b.path) or "" for b in loaded.briefs}
@@ -218,7 +219,16 @@ def _plan(
     sitemap = render_sitemap(pages, config.site.base_url)
     bundles = search_bundles(model)
     plan = snapshot.Snapshot(
-        salt, files, model, pages, sitemap, bundles, loaded.failures, loaded.drafts, tokens
+        snapshot.new_token(),
+        salt,
+        files,
+        model,
+        pages,
+        sitemap,
+        bundles,
+        loaded.failures,
+        loaded.drafts,
+        tokens,
     )
     return _Planned(plan, store.bodies, store)
 

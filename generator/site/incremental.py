@@ -115,7 +115,7 @@ class BriefStore:
             raise InputError(Path(file), message, line)
         return entry.parsed
 
-    def sha(self, path: Path | None) -> str | None:
+    def sha(self, path: Path | str | None) -> str | None:
         entry = self.entries.get(str(path)) if path else None
         return entry.sha if entry else None
 
@@ -285,7 +285,8 @@ class RenderState:
     pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # output -> (fingerprint, digest)
     details: dict[str, frozenset[str]] = field(default_factory=dict)  # output -> the details it shows
     salt: bytes = b""  # page_salt of that build
-    patched: frozenset[str] = frozenset()  # briefs whose bodies it set on a snapshot (``snapshot``)
+    plan: str = ""  # the token of the snapshot it made or used (``snapshot``)
+    patched: frozenset[str] = frozenset()  # the briefs whose bodies it set on that snapshot
     search: dict[str, str] = field(default_factory=dict)  # search bundle name -> what it was made from
     previous: Previous | None = None  # the site before the live one, kept to be patched into the next
 

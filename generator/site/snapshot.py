@@ -14,10 +14,17 @@ usable snapshot, and the render plans from scratch and saves a new one.
 The snapshot is not saved again after a patched render: the next one patches from the same base,
 re-reading only the briefs that differ from it (a few files). ``patched`` lists those briefs, so the
 render can tell the fingerprinter which pages may differ from the last build's.
+
+It is saved in two entries: ``render-plan-files`` (which brief files it was made from, ~2 MB,
+checked first) and ``render-plan`` itself, written by a forked child while the build goes on. Both
+carry a random token, and so does the render state of each build that made or used the snapshot: a
+snapshot is only ever used by the builds that followed the one that made it, never an older one (an
+older one may differ from the last build in more than bodies), never one half written.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -32,6 +39,7 @@ from generator.site.search import Bundle
 from generator.site.structure import SiteModel, badges, brief_card, brief_detail
 
 PLAN = "render-plan"
+FILES = "render-plan-files"
 
 
 @dataclass
@@ -41,8 +49,13 @@ class FileRecord:
     slug: str | None  # the brief it published; None for a draft or a failure
 
 
+def new_token() -> str:
+    return os.urandom(8).hex()
+
+
 @dataclass
 class Snapshot:
+    token: str  # names this snapshot in the render state
     salt: bytes  # incremental.page_salt of the render that saved it
     files: dict[str, FileRecord]  # every brief file it read
     model: SiteModel
@@ -56,28 +69,29 @@ class Snapshot:
 
 
 def save(config: Config, snapshot: Snapshot) -> None:
-    cache.save(config.root, PLAN, snapshot)
+    cache.save(config.root, FILES, (snapshot.token, snapshot.salt, snapshot.files))
+    cache.save_in_background(config.root, PLAN, replace(snapshot, files={}))
 
 
-def load(config: Config, salt: bytes, stats: dict[str, cache.Stat]) -> Snapshot | None:
-    """The last full render's plan with the bodies of the briefs in ``stats`` (the briefs folder
-    now) set, if that is all that changed since; else None."""
-    if not _plausible(config):
+def load(config: Config, token: str, salt: bytes, stats: dict[str, cache.Stat]) -> Snapshot | None:
+    """The snapshot ``token`` (the last build's) with the bodies of the briefs in ``stats`` (the
+    briefs folder now) set, if that is all that changed since it was made; else None."""
+    header = cache.load(config.root, FILES)
+    if not isinstance(header, tuple) or header[:2] != (token, salt) or header[2].keys() != stats.keys():
         return None
+    files: dict[str, FileRecord] = header[2]
+    changed = [name for name, stat in stats.items() if files[name].stat != stat]
+    if any(files[name].slug is None for name in changed):
+        return None  # a draft or a failing brief changed: it may be published now
     with heap.paused():
         snapshot = cache.load(config.root, PLAN)
-    if not isinstance(snapshot, Snapshot) or snapshot.salt != salt or snapshot.files.keys() != stats.keys():
-        return None
-    changed = [name for name, stat in stats.items() if snapshot.files[name].stat != stat]
+    if not isinstance(snapshot, Snapshot) or snapshot.token != token:
+        return None  # not written yet, or an older one
+    snapshot.files = files
     for name in changed:
         if not _patch(config, snapshot, name):
             return None
     return snapshot
-
-
-def _plausible(config: Config) -> bool:
-    # Not worth unpickling when there is none.
-    return (cache.cache_dir(config.root) / PLAN).is_file()
 
 
 def _patch(config: Config, snapshot: Snapshot, name: str) -> bool:
@@ -90,8 +104,6 @@ def _patch(config: Config, snapshot: Snapshot, name: str) -> bool:
     sha = cache.sha256(data)
     if sha == record.sha:
         return True  # touched, not changed
-    if record.slug is None:
-        return False
     try:
         brief = parse_brief_bytes(data, Path(name), config.site.tz)
     except InputError:

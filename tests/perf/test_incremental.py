@@ -22,7 +22,7 @@ import pytest
 import yaml
 
 import generator.site as site_module
-from generator import parallel
+from generator import cache, parallel
 from generator.commands import OK, run_build
 from generator.config import load_config
 from generator.progress import NORMAL, Reporter
@@ -292,10 +292,36 @@ def test_a_body_edit_fingerprints_only_the_pages_showing_that_brief(
     same_as_clean()
 
 
+def test_a_snapshot_is_used_only_by_the_builds_after_the_one_that_made_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plan whose background save never landed leaves the one before on disk: that one may differ
+    from the last build in more than bodies (here a title since put back), so it must not be used."""
+    project = make_project(tmp_path / "project")
+    build(project)
+    cache.wait_for_background()
+    before = {path: path.read_bytes() for path in (project / "briefs").glob("*.md")}
+    _retitle_brief(project, random.Random(7))
+    monkeypatch.setattr(cache, "save_in_background", lambda *args: None)
+    build(project)  # planned afresh; its snapshot is never written
+    for path, data in before.items():
+        if path.read_bytes() != data:
+            path.write_bytes(data)  # the title put back: as the first snapshot has it
+    _edit_brief(project, random.Random(8))
+    planned: list[int] = []
+    build_model = site_module.build_model
+    monkeypatch.setattr(site_module, "build_model", lambda *args: planned.append(1) or build_model(*args))
+    build(project)
+    assert planned == [1]
+    clean, _ = clean_build(project, tmp_path / "clean")
+    assert tree(project / "site") == tree(clean / "site")
+
+
 def test_deleting_the_cache_is_safe(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
     build(project)
     _edit_brief(project, random.Random(3))
+    cache.wait_for_background()  # the build's background save would write into the deleted folder
     shutil.rmtree(project / ".briefing" / "cache")
     build(project)
     clean, _ = clean_build(project, tmp_path / "clean")
