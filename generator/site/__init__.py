@@ -121,7 +121,7 @@ def _render(
     if state is not None and state.salt == salt and bodies is not None:
         bodies = bodies | state.patched  # what the last build patched may differ from its snapshot too
         last = {output: (fp, state.details.get(output, frozenset())) for output, (fp, _) in known.items()}
-    fingerprints = incremental.fingerprints(pages, plan.tokens, salt, last, bodies)
+    fingerprints = incremental.fingerprints(pages, plan.tokens(), salt, last, bodies)
     todo = [i for i, p in enumerate(pages) if known.get(p.output, ("",))[0] != fingerprints[i][0]]
     reporter.info(f"{len(todo)} of {len(pages)} pages to render")
     live, previous = (state.files, state.previous) if state is not None else (None, None)
@@ -214,10 +214,9 @@ def _plan(
         name: snapshot.FileRecord(stat, store.sha(name) or "", published.get(name))
         for name, stat in brief_stats.items()
     }
-    tokens = {b.slug: store.sha(b.path) or "" for b in loaded.briefs}
-    pages = plan_pages(config, model)
-    sitemap = render_sitemap(pages, config.site.base_url)
     bundles = search_bundles(model)
+    pages = plan_pages(config, model, bundles)
+    sitemap = render_sitemap(pages, config.site.base_url)
     plan = snapshot.Snapshot(
         snapshot.new_token(),
         salt,
@@ -228,7 +227,6 @@ def _plan(
         bundles,
         loaded.failures,
         loaded.drafts,
-        tokens,
     )
     return _Planned(plan, store.bodies, store)
 

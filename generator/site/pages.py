@@ -14,7 +14,7 @@ from generator.config import Config
 from generator.site import urls
 from generator.site.books import Book, plan_books
 from generator.site.people_pages import PersonProfile, plan_people
-from generator.site.search import search_bundles
+from generator.site.search import Bundle
 from generator.site.structure import BriefCard, BriefDetail, Month, PillarGroup, SiteModel
 from generator.site.timeline import LegendItem, TimelineMonth, legend, plan_timeline
 
@@ -306,8 +306,8 @@ def not_found_page(config: Config, model: SiteModel) -> Page:
     )
 
 
-def search_page(config: Config, model: SiteModel) -> Page:
-    bundle_folders = tuple(b.folder for b in reversed(search_bundles(model)))
+def search_page(config: Config, model: SiteModel, bundles: list[Bundle]) -> Page:
+    bundle_folders = tuple(b.folder for b in reversed(bundles))
     pillars = tuple(g.title for g in model.pillars if g.briefs)
     years = tuple(sorted({str(model.details[s].date.year) for s in model.slugs}, reverse=True))
     return Page(
@@ -401,23 +401,23 @@ def timeline_page(config: Config, model: SiteModel) -> Page:
     )
 
 
-def feature_pages(config: Config, model: SiteModel) -> list[Page]:
+def feature_pages(config: Config, model: SiteModel, bundles: list[Bundle]) -> list[Page]:
     """Issue 8's page families: search, briefing books, people, timeline."""
     return [
-        search_page(config, model),
+        search_page(config, model, bundles),
         *book_pages(config, model),
         *people_pages(config, model),
         timeline_page(config, model),
     ]
 
 
-def plan_pages(config: Config, model: SiteModel) -> list[Page]:
-    """Every HTML page of the site, in a fixed order."""
+def plan_pages(config: Config, model: SiteModel, bundles: list[Bundle]) -> list[Page]:
+    """Every HTML page of the site, in a fixed order; ``bundles``: ``search.search_bundles(model)``."""
     pages = [home_page(config, model), pillars_page(config, model), archive_page(config, model)]
     for group in model.pillars:
         pages.extend(pillar_pages(config, model, group))
     feed_links = pillar_feed_links(config, model)
     pages.extend(brief_page(config, model, slug, feed_links) for slug in model.slugs)
-    pages.extend(feature_pages(config, model))
+    pages.extend(feature_pages(config, model, bundles))
     pages.append(not_found_page(config, model))
     return pages

@@ -64,8 +64,11 @@ class Snapshot:
     bundles: list[Bundle]  # the search bundles: a function of the briefs' order
     failures: list[Failure]
     drafts: int
-    tokens: dict[str, str] = field(default_factory=dict)  # slug -> its file's hash (the fingerprints')
     patched: set[str] = field(default_factory=set)  # slugs whose bodies were set from their files
+
+    def tokens(self) -> dict[str, str]:
+        """Each published brief's file hash, by slug: what the fingerprints stand in for its detail."""
+        return {record.slug: record.sha for record in self.files.values() if record.slug is not None}
 
 
 def save(config: Config, snapshot: Snapshot) -> None:
@@ -120,6 +123,6 @@ def _patch(config: Config, snapshot: Snapshot, name: str) -> bool:
     # body here is setting it on the brief's page, its books and its feed items at once. The object
     # is this load's own: nothing else has seen it.
     object.__setattr__(before, "body_html", after.body_html)
-    snapshot.tokens[brief.slug] = sha
+    record.sha = sha  # this load's copy of the record: the brief as it is now
     snapshot.patched.add(brief.slug)
     return True
