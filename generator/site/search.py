@@ -3,7 +3,7 @@
 Pagefind (PyPI ``pagefind[bin]`` ships the binary, so nothing is downloaded at build time) has no
 incremental mode: it indexes every page it is given, ~1.5 ms and ~200 KB of memory per brief page.
 One index over 10,000 briefs took 15 s and 2 GB on every build that touched a single brief. So the
-briefs are split into *bundles* of ~``BUNDLE_MEAN`` (oldest first), each its own Pagefind index under
+briefs are split into *bundles* of ~``bundle_mean(n)`` (oldest first), each its own Pagefind index under
 ``pagefind/<name>/``; the search page loads the newest as Pagefind's primary index and merges the
 others (``mergeIndex``, which shares the primary's WebAssembly). A build re-indexes only the bundles
 whose brief pages changed, several at once (one Pagefind process per core).
@@ -17,6 +17,11 @@ at 10,000), and an edited brief, likelier to sit in a large bundle, re-indexed ~
 average; with it, ~400. A bundle is named by a hash of its oldest brief's slug, which does not move
 when newer briefs join it.
 
+The mean grows with the square root of the site, in powers of two: a writer re-indexes one bundle
+(~``mean`` pages) per edit, a reader's search loads every bundle (~``n / mean``), and the square root
+keeps both small (1,000 briefs: 128 per bundle, 8 bundles; 10,000: 256, 39). The powers of two keep
+the split stable: the mean moves only when the site doubles, and then every bundle is re-indexed once.
+
 Each Pagefind run sees only its bundle's brief pages, hard-linked into a scratch folder; their
 ``<article data-pagefind-body>`` is what gets indexed, with the pillar and year filters from the
 markup. ``pagefind_canon`` makes each bundle byte-identical across runs (see there). Pagefind's own
@@ -26,6 +31,7 @@ UI files are deleted: the search page has its own script (``assets/search.js``).
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import shutil
 import subprocess
@@ -44,7 +50,8 @@ from generator.site.pagefind_canon import canonicalize
 if TYPE_CHECKING:
     from generator.site.structure import SiteModel
 
-BUNDLE_MEAN = 400  # briefs per bundle on average: ~0.6 s to re-index one, ~25 merged at 10,000 briefs
+BUNDLE_SCALE = 2.5  # the mean is this times the square root of the briefs, rounded up to a power of two
+MIN_BUNDLE_MEAN = 64  # below this a bundle re-indexes in ~0.1 s anyway; fewer files for readers
 TIMEOUT = 600  # seconds for one bundle
 SCRATCH = ".search-scratch"  # inside the staging folder, so a killed build's leftovers go with it
 # Pagefind's ready-made interfaces; the search page does not use them.
@@ -85,9 +92,14 @@ def plan_bundles(slugs: Sequence[str], mean: int) -> list[Bundle]:
     return bundles
 
 
+def bundle_mean(count: int) -> int:
+    """Briefs per bundle on average for a site of ``count`` briefs (see the module's notes)."""
+    return max(MIN_BUNDLE_MEAN, 2 ** math.ceil(math.log2(BUNDLE_SCALE * math.sqrt(max(count, 1)))))
+
+
 def search_bundles(model: SiteModel) -> list[Bundle]:
     """The site's bundles: its published briefs, oldest first (``model.slugs`` is newest first)."""
-    return plan_bundles(model.slugs[::-1], BUNDLE_MEAN)
+    return plan_bundles(model.slugs[::-1], bundle_mean(len(model.slugs)))
 
 
 def _bundle(slugs: list[str]) -> Bundle:

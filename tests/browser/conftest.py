@@ -38,12 +38,13 @@ class ServedSite:
 
 
 def _serve_and_build(
-    root: Path, briefs: Path | None, listing: dict[str, int] | None, bundle_mean: int = search.BUNDLE_MEAN
+    root: Path, briefs: Path | None, listing: dict[str, int] | None, bundle_mean: int | None = None
 ) -> Iterator[ServedSite]:
     # The port is only known once the server listens, and the build needs it in its base URL.
     with serve(root, REPO) as server, pytest.MonkeyPatch.context() as patch:
         config = site_config(server.base_url, server.site_dir, briefs=briefs, listing=listing)
-        patch.setattr(search, "BUNDLE_MEAN", bundle_mean)
+        if bundle_mean is not None:
+            patch.setattr(search, "bundle_mean", lambda count: bundle_mean)
         build_site(config)
         patch.undo()
         yield ServedSite(server, config)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import math
 import random
 import shutil
 from collections.abc import Callable
@@ -107,7 +108,7 @@ def test_bundles_split_by_content_so_a_change_touches_only_its_own() -> None:
 
 
 def test_one_edited_brief_reindexes_only_its_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(search, "BUNDLE_MEAN", 2)
+    monkeypatch.setattr(search, "bundle_mean", lambda count: 2)
     briefs = tmp_path / "briefs"
     shutil.copytree(BRIEFS, briefs)
     config = make_config(tmp_path, briefs=briefs)
@@ -148,3 +149,14 @@ def test_check_reports_a_missing_or_broken_bundle(build_into: Callable[..., Buil
     shutil.rmtree(first)
     problems = check_site(built.config)
     assert any(f"{first.name}/pagefind-entry.json: missing" in p for p in problems), problems
+
+
+def test_bundles_grow_with_the_square_root_of_the_site_in_powers_of_two() -> None:
+    means = [(n, search.bundle_mean(n)) for n in range(1, 300_000, 997)]
+    for n, mean in means:
+        assert mean >= search.MIN_BUNDLE_MEAN and mean & (mean - 1) == 0
+        if n > 1_000:
+            # An edit re-indexes ~mean pages, a reader's search loads ~n / mean bundles: both ~sqrt(n).
+            assert 2.5 * math.sqrt(n) <= mean < 5 * math.sqrt(n)
+    assert [m for _, m in means] == sorted(m for _, m in means)
+    assert search.bundle_mean(5_000) == search.bundle_mean(10_000)  # the split moves only on doubling

@@ -154,7 +154,7 @@ MUTATIONS = [
 @pytest.fixture(autouse=True)
 def no_search_index(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(site_module, "start_bundles", search.no_index)
-    monkeypatch.setattr(search, "BUNDLE_MEAN", 3)
+    monkeypatch.setattr(search, "bundle_mean", lambda count: 3)
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
