@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-FORMAT = 2  # bump when what the cache stores changes shape
+FORMAT = 3  # bump when what the cache stores changes shape
 CACHE_DIR = Path(".briefing") / "cache"
 CODE_ROOT = Path(__file__).resolve().parent
 

@@ -19,18 +19,12 @@ from generator.model import RenderReport
 from generator.parallel import map_indices, workers
 from generator.progress import Reporter
 from generator.site import incremental, snapshot, urls
-from generator.site.feeds import (
-    FeedItem,
-    feed_item,
-    plan_feeds,
-    render_feed,
-    render_other_formats,  # issue 8
-)
+from generator.site.feeds import FeedItem, FeedPlan, feed_item, feed_paths, plan_feeds, render_feeds
 from generator.site.load import load_briefs
 from generator.site.pages import FeedLink, Page, plan_pages
 from generator.site.search import Bundle, Indexing, bundle_key, search_bundles, start_bundles  # issue 8
 from generator.site.sitemap import render_robots, render_sitemap
-from generator.site.structure import badges, build_model
+from generator.site.structure import BriefDetail, badges, build_model
 from generator.site.templating import SiteInfo, TemplateError, Templates, render_page
 from generator.site.writer import StagedSite, WriteError
 
@@ -109,19 +103,13 @@ def _render(
     report.briefs = len(model.slugs)
     reporter.info(f"{len(model.slugs)} briefs to publish, {plan.drafts} drafts skipped")
 
-    items: dict[str, FeedItem] = {}
-
-    def item(slug: str) -> FeedItem:
-        if slug not in items:
-            items[slug] = feed_item(model.details[slug], templates, site)
-        return items[slug]
-
     known = state.pages if state is not None else {}
     last, bodies = None, planned.bodies
     if state is not None and state.salt == salt and bodies is not None:
         bodies = bodies | state.patched  # what the last build patched may differ from its snapshot too
         last = {output: (fp, state.details.get(output, frozenset())) for output, (fp, _) in known.items()}
-    fingerprints = incremental.fingerprints(pages, plan.tokens(), salt, last, bodies)
+    tokens = plan.tokens()
+    fingerprints = incremental.fingerprints(pages, tokens, salt, last, bodies)
     todo = [i for i, p in enumerate(pages) if known.get(p.output, ("",))[0] != fingerprints[i][0]]
     reporter.info(f"{len(todo)} of {len(pages)} pages to render")
     live, previous = (state.files, state.previous) if state is not None else (None, None)
@@ -136,12 +124,8 @@ def _render(
         try:
             rest = [i for i, page in enumerate(pages) if page.output not in indexed]
             _write_pages(staged, pages, rest, stale, known, templates, site)
-            feeds = plan_feeds(model, site, config.feeds.items, item)
-            for feed in feeds:
-                staged.write(feed.path, render_feed(feed, site))
-                # issue 8: Atom and JSON Feed beside each RSS feed, same items.
-                for path, data in render_other_formats(feed, site):
-                    staged.write(path, data)
+            feeds = plan_feeds(model, site, config.feeds.items)
+            feed_keys = _write_feeds(staged, feeds, tokens, salt, state, templates, site)
             for path in static:
                 relative = path.relative_to(config.paths.templates / STATIC).as_posix()
                 staged.write(urls.ASSETS + relative, path.read_bytes())
@@ -172,12 +156,45 @@ def _render(
             plan=plan.token,
             patched=frozenset(plan.patched),
             search=search.keys,
+            feeds=feed_keys,
             previous=staged.kept,
         ),
     )
     # Stamped with the briefs as read at the start: a brief edited during the render is seen next time.
     cache.save(config.root, "render-stamp", (inputs.render_stamp(config, brief_stats), report))
     return report
+
+
+def _write_feeds(
+    staged: StagedSite,
+    feeds: list[FeedPlan],
+    tokens: dict[str, str],
+    salt: bytes,
+    state: incremental.RenderState | None,
+    templates: Templates,
+    site: SiteInfo,
+) -> dict[str, str]:
+    """Stage each feed's RSS, Atom and JSON Feed files (issue 8: same items in each): carried over
+    when its fingerprint is the last build's, else rendered. Returns the fingerprints by feed."""
+    known = state.feeds if state is not None else {}
+    items: dict[str, FeedItem] = {}
+
+    def item(detail: BriefDetail) -> FeedItem:
+        slug = detail.card.slug
+        if slug not in items:
+            items[slug] = feed_item(detail, templates, site)
+        return items[slug]
+
+    keys = {}
+    for feed in feeds:
+        keys[feed.path] = incremental.fingerprint(feed, tokens, salt)
+        paths = feed_paths(feed)
+        live = staged.live or {}
+        if keys[feed.path] == known.get(feed.path) and all(staged.keep(p, live.get(p, "")) for p in paths):
+            continue
+        for path, data in zip(paths, render_feeds(feed, item, site), strict=True):
+            staged.write(path, data)
+    return keys
 
 
 @dataclass

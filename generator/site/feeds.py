@@ -8,6 +8,10 @@ since readers resolve relative ones inconsistently.
 
 Categories: one ``<category>`` per pillar of the brief, its term the pillar's *title* (what a reader
 sees) and its ``domain`` the pillar page's absolute URL (what a program can match on).
+
+A feed is planned (``FeedPlan``: which briefs it carries) before it is rendered, so the render can
+fingerprint the plan and skip the three files of a feed whose briefs did not change. feedgen is
+imported only when a feed is rendered: most builds render none.
 """
 
 from __future__ import annotations
@@ -17,8 +21,6 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-
-from feedgen.feed import FeedGenerator
 
 from generator.site import urls
 from generator.site.markdown import absolutize
@@ -40,11 +42,21 @@ class FeedItem:
 
 
 @dataclass(frozen=True)
-class Feed:
+class FeedPlan:
     path: str  # site path of the feed file
     title: str
     description: str
     link: str  # absolute URL of the HTML page the feed belongs to
+    briefs: tuple[BriefDetail, ...]  # newest first
+    updated: datetime
+
+
+@dataclass(frozen=True)
+class Feed:
+    path: str
+    title: str
+    description: str
+    link: str
     items: tuple[FeedItem, ...]  # newest first
     updated: datetime
 
@@ -65,35 +77,49 @@ def feed_item(detail: BriefDetail, templates: Templates, site: SiteInfo) -> Feed
     )
 
 
-def plan_feeds(model: SiteModel, site: SiteInfo, limit: int, item: Callable[[str], FeedItem]) -> list[Feed]:
-    """The site feed and one feed per pillar; ``item(slug)`` builds (and caches) a FeedItem."""
+def plan_feeds(model: SiteModel, site: SiteInfo, limit: int) -> list[FeedPlan]:
+    """The site feed and one feed per pillar."""
     fallback = model.newest or EPOCH
     feeds = [
-        Feed(
+        FeedPlan(
             path=urls.FEED,
             title=site.title,
             description=site.description or site.title,
             link=site.base_url,
-            items=tuple(item(s) for s in model.slugs[:limit]),
+            briefs=tuple(model.details[s] for s in model.slugs[:limit]),
             updated=fallback,
         )
     ]
     for group in model.pillars:
         slugs = group.briefs[:limit]
         feeds.append(
-            Feed(
+            FeedPlan(
                 path=group.feed_url,
                 title=f"{group.title} · {site.title}",
                 description=group.description or f"Briefs on {group.title}.",
                 link=urls.absolute(site.base_url, group.url),
-                items=tuple(item(s) for s in slugs),
+                briefs=tuple(model.details[s] for s in slugs),
                 updated=model.details[slugs[0]].date if slugs else fallback,
             )
         )
     return feeds
 
 
+def feed_paths(plan: FeedPlan) -> list[str]:
+    """The site paths of a feed's three files: RSS, Atom, JSON Feed."""
+    return [plan.path, urls.sibling_feed(plan.path, urls.ATOM), urls.sibling_feed(plan.path, urls.JSON_FEED)]
+
+
+def render_feeds(plan: FeedPlan, item: Callable[[BriefDetail], FeedItem], site: SiteInfo) -> list[bytes]:
+    """The bytes of the feed's files, in ``feed_paths`` order; ``item`` builds (and caches) a FeedItem."""
+    items = tuple(map(item, plan.briefs))
+    feed = Feed(plan.path, plan.title, plan.description, plan.link, items, plan.updated)
+    return [render_feed(feed, site), render_atom(feed, site), render_json_feed(feed, site)]
+
+
 def render_feed(feed: Feed, site: SiteInfo) -> bytes:
+    from feedgen.feed import FeedGenerator
+
     fg = FeedGenerator()
     fg.title(feed.title)
     fg.description(feed.description)
@@ -127,6 +153,8 @@ JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
 
 def render_atom(feed: Feed, site: SiteInfo) -> bytes:
+    from feedgen.feed import FeedGenerator
+
     fg = FeedGenerator()
     self_url = urls.absolute(site.base_url, urls.sibling_feed(feed.path, urls.ATOM))
     fg.id(self_url)
@@ -183,11 +211,3 @@ def json_feed(feed: Feed, site: SiteInfo) -> dict[str, object]:
 def render_json_feed(feed: Feed, site: SiteInfo) -> bytes:
     # Key order is fixed by the dict above and ensure_ascii=False keeps text readable: byte-identical.
     return (json.dumps(json_feed(feed, site), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-def render_other_formats(feed: Feed, site: SiteInfo) -> list[tuple[str, bytes]]:
-    """(site path, bytes) of the Atom and JSON Feed siblings of one RSS feed."""
-    return [
-        (urls.sibling_feed(feed.path, urls.ATOM), render_atom(feed, site)),
-        (urls.sibling_feed(feed.path, urls.JSON_FEED), render_json_feed(feed, site)),
-    ]

@@ -236,6 +236,11 @@ def _digest(obj: Any, tokens: dict[str, str], memo: _Memo, salt: bytes = b"") ->
     return hashlib.blake2b(salt + buffer.getvalue(), digest_size=16).hexdigest(), frozenset(pickler.details)
 
 
+def fingerprint(obj: Any, tokens: dict[str, str], salt: bytes) -> str:
+    """One object's fingerprint, as ``fingerprints`` gives a page's (a feed's plan, say)."""
+    return _digest(obj, tokens, {}, salt)[0]
+
+
 def fingerprints(
     pages: list[Any],
     tokens: dict[str, str],
@@ -288,6 +293,7 @@ class RenderState:
     plan: str = ""  # the token of the snapshot it made or used (``snapshot``)
     patched: frozenset[str] = frozenset()  # the briefs whose bodies it set on that snapshot
     search: dict[str, str] = field(default_factory=dict)  # search bundle name -> what it was made from
+    feeds: dict[str, str] = field(default_factory=dict)  # feed path -> fingerprint of its plan
     previous: Previous | None = None  # the site before the live one, kept to be patched into the next
 
 

@@ -326,3 +326,52 @@ def test_deleting_the_cache_is_safe(tmp_path: Path) -> None:
     build(project)
     clean, _ = clean_build(project, tmp_path / "clean")
     assert tree(project / "site") == tree(clean / "site")
+
+
+def test_a_feed_is_rendered_again_only_when_a_brief_it_carries_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = make_project(tmp_path / "project")
+    build(project)
+    site = project / "site"
+    carried = {  # feed path -> the brief URLs it carries
+        f.relative_to(site).as_posix().replace("feed.json", "feed.xml"): {
+            item["url"] for item in json.loads(f.read_text(encoding="utf-8"))["items"]
+        }
+        for f in site.rglob("feed.json")
+    }
+    slugs = {
+        yaml.safe_load(p.read_text(encoding="utf-8").split("---")[1]).get("slug"): p
+        for p in (project / "briefs").glob("*.md")
+    }
+
+    def brief(url: str) -> Path:
+        return slugs[url.rstrip("/").rsplit("/", 1)[-1]]
+
+    in_feeds = {url for urls in carried.values() for url in urls}
+    fed_url = sorted(carried["feed.xml"])[0]  # a brief the site feed carries
+    unfed = next(p for s, p in slugs.items() if s and not any(u.endswith(f"/{s}/") for u in in_feeds))
+    rendered: list[str] = []
+    render_feeds = site_module.render_feeds
+    monkeypatch.setattr(
+        site_module, "render_feeds", lambda plan, *a: rendered.append(plan.path) or render_feeds(plan, *a)
+    )
+    inodes = {f: f.stat().st_ino for f in site.rglob("feed.*")}
+
+    unfed.write_text(unfed.read_text(encoding="utf-8") + "\nAn analyst adds a line.\n", encoding="utf-8")
+    build(project)
+    assert rendered == []
+    assert {f: f.stat().st_ino for f in site.rglob("feed.*")} == inodes  # carried over, not rewritten
+    clean, _ = clean_build(project, tmp_path / "clean")
+    assert tree(site) == tree(clean / "site")
+
+    rendered.clear()  # the clean build's
+    fed = brief(fed_url)
+    fed.write_text(
+        fed.read_text(encoding="utf-8") + "\nA line every feed of it must show.\n", encoding="utf-8"
+    )
+    build(project)
+    assert sorted(rendered) == sorted(path for path, urls in carried.items() if fed_url in urls)
+    assert "A line every feed of it must show." in (site / "feed.xml").read_text(encoding="utf-8")
+    clean, _ = clean_build(project, tmp_path / "clean")
+    assert tree(site) == tree(clean / "site")
