@@ -186,10 +186,10 @@ def _write_feeds(
         return items[slug]
 
     keys = {}
+    live = staged.live or {}
     for feed in feeds:
         keys[feed.path] = incremental.fingerprint(feed, tokens, salt)
         paths = feed_paths(feed)
-        live = staged.live or {}
         if keys[feed.path] == known.get(feed.path) and all(staged.keep(p, live.get(p, "")) for p in paths):
             continue
         for path, data in zip(paths, render_feeds(feed, item, site), strict=True):

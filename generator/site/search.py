@@ -14,14 +14,14 @@ bundle (now and then its neighbour too), and the split depends on the current br
 incremental build indexes exactly what a clean build does. A bundle holds at least half the mean
 before a brief may close it: without that floor the sizes spread geometrically (a mean of 400 gave
 12 to 1,500 briefs at 10,000), and an edited brief, likelier to sit in a large bundle, re-indexed
-~700 pages on average; with it, ~400. A bundle is named by a hash of its oldest brief's slug, which does not move
-when newer briefs join it.
+~700 pages on average; with it, ~400. A bundle is named by a hash of its oldest brief's slug, which
+does not move when newer briefs join it.
 
 The mean grows with the square root of the site, in powers of two: a writer re-indexes one bundle
 (~``mean`` pages) per edit, a reader's search loads every bundle (~``n / mean``), and the square root
 keeps both small (1,000 briefs: 128 per bundle, 8 bundles; 10,000: 256, ~39; a fixed 400 was 3 and
-25, so an edit at 1,000 re-indexed ~450 pages). The powers of two keep
-the split stable: the mean moves only when the site doubles, and then every bundle is re-indexed once.
+25, so an edit at 1,000 re-indexed ~450 pages). The powers of two keep the split stable: the mean
+moves only when the site doubles, and then every bundle is re-indexed once.
 
 Each Pagefind run sees only its bundle's brief pages, hard-linked into a scratch folder; their
 ``<article data-pagefind-body>`` is what gets indexed, with the pillar and year filters from the
