@@ -19,7 +19,7 @@ from generator.model import RenderReport
 from generator.parallel import map_indices, workers
 from generator.progress import Reporter
 from generator.site import incremental, snapshot, urls
-from generator.site.feeds import FeedItem, FeedPlan, feed_item, feed_paths, plan_feeds, render_feeds
+from generator.site.feeds import Feed, FeedItem, feed_item, feed_paths, plan_feeds, render_feeds
 from generator.site.load import load_briefs
 from generator.site.pages import FeedLink, Page, plan_pages
 from generator.site.search import Bundle, Indexing, bundle_key, search_bundles, start_bundles  # issue 8
@@ -167,7 +167,7 @@ def _render(
 
 def _write_feeds(
     staged: StagedSite,
-    feeds: list[FeedPlan],
+    feeds: list[Feed],
     tokens: dict[str, str],
     salt: bytes,
     state: incremental.RenderState | None,

@@ -9,7 +9,7 @@ since readers resolve relative ones inconsistently.
 Categories: one ``<category>`` per pillar of the brief, its term the pillar's *title* (what a reader
 sees) and its ``domain`` the pillar page's absolute URL (what a program can match on).
 
-A feed is planned (``FeedPlan``: which briefs it carries) before it is rendered, so the render can
+A feed is planned (``Feed``: which briefs it carries) before it is rendered, so the render can
 fingerprint the plan and skip the three files of a feed whose briefs did not change. feedgen is
 imported only when a feed is rendered: most builds render none.
 """
@@ -42,22 +42,12 @@ class FeedItem:
 
 
 @dataclass(frozen=True)
-class FeedPlan:
+class Feed:
     path: str  # site path of the feed file
     title: str
     description: str
     link: str  # absolute URL of the HTML page the feed belongs to
-    briefs: tuple[BriefDetail, ...]  # newest first
-    updated: datetime
-
-
-@dataclass(frozen=True)
-class Feed:
-    path: str
-    title: str
-    description: str
-    link: str
-    items: tuple[FeedItem, ...]  # newest first
+    briefs: tuple[BriefDetail, ...]  # newest first; made into FeedItems only when the feed is rendered
     updated: datetime
 
 
@@ -77,11 +67,11 @@ def feed_item(detail: BriefDetail, templates: Templates, site: SiteInfo) -> Feed
     )
 
 
-def plan_feeds(model: SiteModel, site: SiteInfo, limit: int) -> list[FeedPlan]:
+def plan_feeds(model: SiteModel, site: SiteInfo, limit: int) -> list[Feed]:
     """The site feed and one feed per pillar."""
     fallback = model.newest or EPOCH
     feeds = [
-        FeedPlan(
+        Feed(
             path=urls.FEED,
             title=site.title,
             description=site.description or site.title,
@@ -93,7 +83,7 @@ def plan_feeds(model: SiteModel, site: SiteInfo, limit: int) -> list[FeedPlan]:
     for group in model.pillars:
         slugs = group.briefs[:limit]
         feeds.append(
-            FeedPlan(
+            Feed(
                 path=group.feed_url,
                 title=f"{group.title} · {site.title}",
                 description=group.description or f"Briefs on {group.title}.",
@@ -105,19 +95,18 @@ def plan_feeds(model: SiteModel, site: SiteInfo, limit: int) -> list[FeedPlan]:
     return feeds
 
 
-def feed_paths(plan: FeedPlan) -> list[str]:
+def feed_paths(feed: Feed) -> list[str]:
     """The site paths of a feed's three files: RSS, Atom, JSON Feed."""
-    return [plan.path, urls.sibling_feed(plan.path, urls.ATOM), urls.sibling_feed(plan.path, urls.JSON_FEED)]
+    return [feed.path, urls.sibling_feed(feed.path, urls.ATOM), urls.sibling_feed(feed.path, urls.JSON_FEED)]
 
 
-def render_feeds(plan: FeedPlan, item: Callable[[BriefDetail], FeedItem], site: SiteInfo) -> list[bytes]:
+def render_feeds(feed: Feed, item: Callable[[BriefDetail], FeedItem], site: SiteInfo) -> list[bytes]:
     """The bytes of the feed's files, in ``feed_paths`` order; ``item`` builds (and caches) a FeedItem."""
-    items = tuple(map(item, plan.briefs))
-    feed = Feed(plan.path, plan.title, plan.description, plan.link, items, plan.updated)
-    return [render_feed(feed, site), render_atom(feed, site), render_json_feed(feed, site)]
+    items = tuple(map(item, feed.briefs))
+    return [render(feed, items, site) for render in (render_feed, render_atom, render_json_feed)]
 
 
-def render_feed(feed: Feed, site: SiteInfo) -> bytes:
+def render_feed(feed: Feed, items: tuple[FeedItem, ...], site: SiteInfo) -> bytes:
     from feedgen.feed import FeedGenerator
 
     fg = FeedGenerator()
@@ -129,7 +118,7 @@ def render_feed(feed: Feed, site: SiteInfo) -> bytes:
     fg.language(site.language)
     fg.generator("briefing")
     fg.lastBuildDate(feed.updated)
-    for item in feed.items:
+    for item in items:
         entry = fg.add_entry(order="append")
         entry.title(item.title)
         entry.link(href=item.url)
@@ -145,14 +134,14 @@ def render_feed(feed: Feed, site: SiteInfo) -> bytes:
 
 
 # --- Atom and JSON Feed (issue 8) ---------------------------------------------------------------------
-# Each RSS feed gets an Atom and a JSON Feed 1.1 sibling built from the same Feed, so the three carry
+# Each RSS feed gets an Atom and a JSON Feed 1.1 sibling built from the same items, so the three carry
 # the same items, ids (the brief's absolute URL) and dates. feedgen would stamp now() on Atom's
 # <updated> for the feed and every entry unless told; both are set from the briefs' dates.
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
 
-def render_atom(feed: Feed, site: SiteInfo) -> bytes:
+def render_atom(feed: Feed, items: tuple[FeedItem, ...], site: SiteInfo) -> bytes:
     from feedgen.feed import FeedGenerator
 
     fg = FeedGenerator()
@@ -167,7 +156,7 @@ def render_atom(feed: Feed, site: SiteInfo) -> bytes:
     fg.language(site.language)
     fg.generator("briefing")
     fg.updated(feed.updated)
-    for item in feed.items:
+    for item in items:
         entry = fg.add_entry(order="append")
         entry.id(item.url)
         entry.title(item.title)
@@ -181,7 +170,7 @@ def render_atom(feed: Feed, site: SiteInfo) -> bytes:
     return fg.atom_str(pretty=True)
 
 
-def json_feed(feed: Feed, site: SiteInfo) -> dict[str, object]:
+def json_feed(feed: Feed, items: tuple[FeedItem, ...], site: SiteInfo) -> dict[str, object]:
     """The JSON Feed 1.1 document as a dict (the tests validate it against the spec's schema)."""
     document: dict[str, object] = {
         "version": JSON_FEED_VERSION,
@@ -202,12 +191,12 @@ def json_feed(feed: Feed, site: SiteInfo) -> dict[str, object]:
                 "date_modified": item.date.isoformat(),
                 "tags": [term for term, _ in item.categories],
             }
-            for item in feed.items
+            for item in items
         ],
     }
     return document
 
 
-def render_json_feed(feed: Feed, site: SiteInfo) -> bytes:
+def render_json_feed(feed: Feed, items: tuple[FeedItem, ...], site: SiteInfo) -> bytes:
     # Key order is fixed by the dict above and ensure_ascii=False keeps text readable: byte-identical.
-    return (json.dumps(json_feed(feed, site), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (json.dumps(json_feed(feed, items, site), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
