@@ -34,9 +34,9 @@ import corpus  # noqa: E402 - bench/ is not a package
 # ``--without-search``: the same CLI with the search index (Pagefind) switched off, to show the
 # generator's own cost apart from the external indexer's.
 WITHOUT_SEARCH = (
-    "import sys, generator.site as site; "
+    "import generator.site as site; "
     "from generator.site import search; site.start_bundles = search.no_index; "
-    "from generator.cli import main; sys.exit(main(sys.argv[1:]))"
+    "from generator.cli import run; run()"
 )
 SEARCH = True
 
@@ -79,8 +79,9 @@ def briefing(project: Path, *args: str) -> tuple[float, float, int]:
 
 
 # What a build leaves running when it returns (writer.py, cache.py): the copy of the new site that
-# the next build patches, the deletion of the old one, the kept render plan being written.
-BACKGROUND = (".site.clone-*.partial", ".site.old-*", ".briefing/cache/.*.tmp")
+# the next build patches, the deletion of the old one and of what it threw away, the kept render
+# plan being written.
+BACKGROUND = (".site.clone-*.partial", ".site.old-*", ".site.trash-*", ".briefing/cache/.*.tmp")
 
 
 def settle(project: Path) -> None:

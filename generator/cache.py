@@ -17,12 +17,12 @@ import hashlib
 import os
 import pickle
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-FORMAT = 3  # bump when what the cache stores changes shape
+FORMAT = 4  # bump when what the cache stores changes shape
 CACHE_DIR = Path(".briefing") / "cache"
 CODE_ROOT = Path(__file__).resolve().parent
 
@@ -61,20 +61,26 @@ def save(root: Path, name: str, value: Any) -> None:
 _SAVERS: list[int] = []  # forked children still writing an entry
 
 
-def save_in_background(root: Path, name: str, value: Any) -> None:
-    """``save``, done by a forked child while the build goes on: a large entry (the render's plan,
-    ~70 MB at 10,000 briefs) costs ~0.5 s to pickle and write. Readers must tell an entry that is
-    not written yet, or an older one, from the one they expect (a token in both, say)."""
+def in_background(root: Path, write: Callable[[], None]) -> None:
+    """``write`` (entries to ``save``), done by a forked child while the build goes on: a large entry
+    (the render's plan, ~70 MB at 10,000 briefs) costs ~0.5 s to pickle and write. Readers must tell
+    an entry that is not written yet, or an older one, from the one they expect (a token in both).
+    While it writes, ``.background-<pid>.tmp`` in the cache says so (the benchmark waits for it)."""
     wait_for_background(block=False)  # reap those done: a long-lived process (serve) keeps no zombies
     try:
         pid = os.fork()
     except (AttributeError, OSError):  # no fork here, or no room for a process: save in place
-        save(root, name, value)
+        write()
         return
     if pid == 0:  # the child: write, then leave at once (no cleanup of the parent's state)
+        marker = cache_dir(root) / f".background-{os.getpid()}.tmp"
         try:
-            save(root, name, value)
+            with contextlib.suppress(OSError):
+                marker.touch()
+            write()
         finally:
+            with contextlib.suppress(OSError):
+                marker.unlink()
             os._exit(0)
     _SAVERS.append(pid)
 
@@ -127,28 +133,21 @@ def stat_files(paths: Iterable[Path]) -> dict[str, Stat]:
 def scan_folder(folder: Path, suffixes: tuple[str, ...], recursive: bool) -> dict[str, Stat]:
     """path -> (size, mtime_ns) of the files in ``folder`` ending in ``suffixes`` (lower-cased)."""
     found: dict[str, Stat] = {}
-    if recursive:
-        for dirpath, _, names in os.walk(folder):
-            for name in names:
-                if name.lower().endswith(suffixes):
-                    path = os.path.join(dirpath, name)
-                    try:
-                        st = os.stat(path)
-                    except OSError:
-                        continue
-                    found[path] = (st.st_size, st.st_mtime_ns)
-        return found
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return found
-    for entry in entries:
-        if entry.name.lower().endswith(suffixes):
-            try:
-                st = entry.stat()
-            except OSError:
-                continue
-            if not entry.is_dir():
+    folders = [str(folder)]
+    while folders:
+        try:
+            entries = list(os.scandir(folders.pop()))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir():
+                if recursive and not entry.is_symlink():  # as os.walk: a link's target may loop
+                    folders.append(entry.path)
+            elif entry.name.lower().endswith(suffixes):
+                try:
+                    st = entry.stat()
+                except OSError:
+                    continue
                 found[entry.path] = (st.st_size, st.st_mtime_ns)
     return found
 

@@ -65,9 +65,10 @@ def _ingest(
 
 
 def _render(config: Config, reporter: Reporter, briefs: dict[str, Stat] | None = None) -> RenderReport:
+    """``briefs``: the briefs' stats, from a caller that found the render's stamp changed."""
     from generator.site import render_site
 
-    return render_site(config, reporter, use_cache=True, briefs=briefs)
+    return render_site(config, reporter, use_cache=True, briefs=briefs, stamp_checked=briefs is not None)
 
 
 def run_build(config: Config, reporter: Reporter) -> int:

@@ -9,7 +9,7 @@ parses, page fingerprints); ``parallel`` spreads parsing and rendering over the 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,7 +63,11 @@ def site_info(config: Config, stylesheet: bytes) -> SiteInfo:
 
 
 def render_site(
-    config: Config, reporter: Reporter, use_cache: bool = False, briefs: dict[str, cache.Stat] | None = None
+    config: Config,
+    reporter: Reporter,
+    use_cache: bool = False,
+    briefs: dict[str, cache.Stat] | None = None,
+    stamp_checked: bool = False,
 ) -> RenderReport:
     """Render every published brief into ``config.paths.output``, replacing what was there.
 
@@ -72,18 +76,24 @@ def render_site(
 
     ``use_cache`` (the CLI's builds): skip unchanged briefs and pages through ``.briefing/cache``, and
     return at once when no input changed. Without it every page is rendered, as from scratch.
-    ``briefs``: ``inputs.brief_stats(config)``, when the caller has it.
+    ``briefs``: ``inputs.brief_stats(config)``, when the caller has it; ``stamp_checked``: the caller
+    found that an input changed since the last render (``inputs.render_unchanged``).
     """
     with heap.stage():
-        return _render(config, reporter, use_cache, inputs.brief_stats(config) if briefs is None else briefs)
+        briefs = inputs.brief_stats(config) if briefs is None else briefs
+        return _render(config, reporter, use_cache, briefs, stamp_checked)
 
 
 def _render(
-    config: Config, reporter: Reporter, use_cache: bool, brief_stats: dict[str, cache.Stat]
+    config: Config,
+    reporter: Reporter,
+    use_cache: bool,
+    brief_stats: dict[str, cache.Stat],
+    stamp_checked: bool,
 ) -> RenderReport:
     report = RenderReport()
     template_stats = cache.tree_stamp(config.paths.templates)
-    if use_cache:
+    if use_cache and not stamp_checked:
         previous = inputs.render_unchanged(config, brief_stats)
         if previous is not None:
             return inputs.replay_render(previous, reporter)
@@ -94,38 +104,37 @@ def _render(
     salt = incremental.page_salt(site, template_stats, config.paths.templates, config)
     with heap.paused():
         state = incremental.load_state(config) if use_cache else None
-    planned = _plan(config, brief_stats, salt, state, use_cache)
+    planned = _plan(config, brief_stats, salt, state, use_cache, site)
     heap.freeze()  # the model and pages
-    plan, model, pages = planned.plan, planned.plan.model, planned.plan.pages
+    plan, pages, outputs = planned.plan, planned.plan.pages, planned.plan.outputs
     report.failures = list(plan.failures)
     for failure in report.failures:
         reporter.failure(failure)
-    report.briefs = len(model.slugs)
-    reporter.info(f"{len(model.slugs)} briefs to publish, {plan.drafts} drafts skipped")
+    report.briefs = plan.briefs
+    reporter.info(f"{plan.briefs} briefs to publish, {plan.drafts} drafts skipped")
 
     known = state.pages if state is not None else {}
     last, bodies = None, planned.bodies
     if state is not None and state.salt == salt and bodies is not None:
         bodies = bodies | state.patched  # what the last build patched may differ from its snapshot too
-        last = {output: (fp, state.details.get(output, frozenset())) for output, (fp, _) in known.items()}
+        last = state
     tokens = plan.tokens()
-    fingerprints = incremental.fingerprints(pages, tokens, salt, last, bodies)
-    todo = [i for i, p in enumerate(pages) if known.get(p.output, ("",))[0] != fingerprints[i][0]]
+    fingerprints = incremental.fingerprints(pages, outputs, tokens, salt, last, bodies)
+    todo = [i for i, output in enumerate(outputs) if known.get(output, ("",))[0] != fingerprints[i][0]]
     reporter.info(f"{len(todo)} of {len(pages)} pages to render")
     live, previous = (state.files, state.previous) if state is not None else (None, None)
     bundles = plan.bundles
     indexed = {page for bundle in bundles for page in bundle.pages}
     with StagedSite(config.paths.output, live, previous) as staged:
         # The brief pages first: Pagefind indexes them (issue 8) while the other pages are rendered.
-        first = [i for i, page in enumerate(pages) if page.output in indexed]
+        first = [i for i, output in enumerate(outputs) if output in indexed]
         stale = set(todo)
-        _write_pages(staged, pages, first, stale, known, templates, site)
+        _write_pages(staged, pages, outputs, first, stale, known, templates, site)
         search = _start_search(staged, bundles, state, config.site.language, reporter)
         try:
-            rest = [i for i, page in enumerate(pages) if page.output not in indexed]
-            _write_pages(staged, pages, rest, stale, known, templates, site)
-            feeds = plan_feeds(model, site, config.feeds.items)
-            feed_keys = _write_feeds(staged, feeds, tokens, salt, state, templates, site)
+            rest = [i for i, output in enumerate(outputs) if output not in indexed]
+            _write_pages(staged, pages, outputs, rest, stale, known, templates, site)
+            feed_keys = _write_feeds(staged, plan.feeds, tokens, salt, state, templates, site)
             for path in static:
                 relative = path.relative_to(config.paths.templates / STATIC).as_posix()
                 staged.write(urls.ASSETS + relative, path.read_bytes())
@@ -139,7 +148,7 @@ def _render(
             search.cancel()
         staged.commit()
     report.pages = len(pages)
-    report.feeds = len(feeds)
+    report.feeds = len(plan.feeds)
     report.written = staged.changed
     if not use_cache:
         return report
@@ -148,10 +157,8 @@ def _render(
         incremental.RenderState(
             output_id=inputs.output_id(config.paths.output),
             files=staged.files,
-            pages={
-                p.output: (fp, staged.files[p.output]) for p, (fp, _) in zip(pages, fingerprints, strict=True)
-            },
-            details={p.output: shown for p, (_, shown) in zip(pages, fingerprints, strict=True) if shown},
+            pages={out: (fp, staged.files[out]) for out, (fp, _) in zip(outputs, fingerprints, strict=True)},
+            details={out: shown for out, (_, shown) in zip(outputs, fingerprints, strict=True) if shown},
             salt=salt,
             plan=plan.token,
             patched=frozenset(plan.patched),
@@ -162,6 +169,7 @@ def _render(
     )
     # Stamped with the briefs as read at the start: a brief edited during the render is seen next time.
     cache.save(config.root, "render-stamp", (inputs.render_stamp(config, brief_stats), report))
+    heap.retain(planned, state, fingerprints, staged)
     return report
 
 
@@ -215,8 +223,9 @@ def _plan(
     salt: bytes,
     state: incremental.RenderState | None,
     use_cache: bool,
+    site: SiteInfo,
 ) -> _Planned:
-    """The model and pages: the last full render's with new bodies set, when only bodies changed
+    """The pages and feeds: the last full render's with new bodies set, when only bodies changed
     since (``snapshot``); else planned from every brief, read through the cache."""
     if state is not None and state.salt == salt and state.plan:
         patched = snapshot.load(config, state.plan, salt, brief_stats)
@@ -233,17 +242,18 @@ def _plan(
     }
     bundles = search_bundles(model)
     pages = plan_pages(config, model, bundles)
-    sitemap = render_sitemap(pages, config.site.base_url)
     plan = snapshot.Snapshot(
-        snapshot.new_token(),
-        salt,
-        files,
-        model,
-        pages,
-        sitemap,
-        bundles,
-        loaded.failures,
-        loaded.drafts,
+        token=snapshot.new_token(),
+        salt=salt,
+        files=files,
+        pages=pages,
+        outputs=[page.output for page in pages],
+        feeds=plan_feeds(model, site, config.feeds.items),
+        sitemap=render_sitemap(pages, config.site.base_url),
+        bundles=bundles,
+        briefs=len(model.slugs),
+        failures=loaded.failures,
+        drafts=loaded.drafts,
     )
     return _Planned(plan, store.bodies, store)
 
@@ -302,7 +312,7 @@ def _start_search(
         staged.clear(bundle.folder)
 
     def start() -> Indexing:
-        return start_bundles(staged.staging, stale, language, staged.output, reporter.warn)
+        return start_bundles(staged.staging, stale, language, staged.output, reporter.warn, staged.throw_away)
 
     search = _Search(keys, stale, start)
     if len(stale) <= workers():
@@ -312,7 +322,8 @@ def _start_search(
 
 def _write_pages(
     staged: StagedSite,
-    pages: list[Page],
+    pages: Sequence[Page],
+    outputs: list[str],
     which: list[int],
     stale: set[int],
     known: dict[str, tuple[str, str]],
@@ -323,8 +334,8 @@ def _write_pages(
     unchanged (not in ``stale``), render the others."""
     todo = []
     for index in which:
-        page = pages[index]
-        if index in stale or not staged.keep(page.output, known[page.output][1]):
+        output = outputs[index]
+        if index in stale or not staged.keep(output, known[output][1]):
             todo.append(index)  # changed, or the live file is not there after all
 
     def render(i: int) -> tuple[str, bool]:
@@ -337,5 +348,5 @@ def _write_pages(
     before = staged.changed
     results = map_indices(render, len(todo), min_parallel=PAGES_MIN_PARALLEL)
     for i, (hashed, _) in zip(todo, results, strict=True):
-        staged.files[pages[i].output] = hashed  # a worker's staged.files is its own copy
+        staged.files[outputs[i]] = hashed  # a worker's staged.files is its own copy
     staged.changed = before + sum(changed for _, changed in results)

@@ -24,6 +24,7 @@ import hashlib
 import io
 import pickle
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -242,25 +243,34 @@ def fingerprint(obj: Any, tokens: dict[str, str], salt: bytes) -> str:
 
 
 def fingerprints(
-    pages: list[Any],
+    pages: Sequence[Any],
+    outputs: list[str],
     tokens: dict[str, str],
     salt: bytes,
-    known: dict[str, Fingerprint] | None = None,
+    last: RenderState | None = None,
     bodies: set[str] | None = None,
 ) -> list[Fingerprint]:
-    """One fingerprint per page, over the cores; objects shared between pages are hashed once (per
-    worker: each has its own copy of the memo).
+    """One fingerprint per page (``outputs``: their output files), over the cores; objects shared
+    between pages are hashed once (per worker: each has its own copy of the memo).
 
-    ``known``: the last build's fingerprints (by output file) with the same salt; ``bodies``: the
-    briefs changed since then, if each changed only in its body. A body shows only through its
-    detail, so only the pages showing one of those details can have changed; the others keep
-    their fingerprints without being pickled again.
+    ``last``: the last build's state, made with the same salt; ``bodies``: the briefs changed since
+    then, if each changed only in its body. A body shows only through its detail, so only the
+    pages showing one of those details can have changed; the others keep their fingerprints
+    without being pickled again.
     """
     memo: _Memo = {}
-    if known is None or bodies is None:
+    if last is None or bodies is None:
         return map_indices(lambda i: _digest(pages[i], tokens, memo, salt), len(pages))
-    result: list[Fingerprint | None] = [known.get(p.output) for p in pages]
-    todo = [i for i, found in enumerate(result) if found is None or not bodies.isdisjoint(found[1])]
+    result: list[Fingerprint | None] = []
+    todo = []
+    none: frozenset[str] = frozenset()
+    for i, output in enumerate(outputs):
+        known, shown = last.pages.get(output), last.details.get(output, none)
+        if known is None or not bodies.isdisjoint(shown):
+            todo.append(i)
+            result.append(None)
+        else:
+            result.append((known[0], shown))
     fresh = map_indices(lambda k: _digest(pages[todo[k]], tokens, memo, salt), len(todo))
     for i, fingerprint in zip(todo, fresh, strict=True):
         result[i] = fingerprint

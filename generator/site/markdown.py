@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
-
-from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
+from typing import TYPE_CHECKING, Any
 
 from generator.site.urls import join
+
+if TYPE_CHECKING:  # markdown-it-py is imported when first used: most builds render no Markdown
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_core import StateCore
 
 _URL_ATTR = re.compile(r'(\s(?:href|src))="([^"]*)"')
 
@@ -45,6 +46,8 @@ def _external_links_noopener(state: StateCore) -> None:
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("js-default", {"html": False, "linkify": False, "typographer": False})
     md.core.ruler.push("demote_headings", _demote_headings)
     md.core.ruler.push("external_links", _external_links_noopener)

@@ -19,9 +19,13 @@ does not move when newer briefs join it.
 
 The mean grows with the square root of the site, in powers of two: a writer re-indexes one bundle
 (~``mean`` pages) per edit, a reader's search loads every bundle (~``n / mean``), and the square root
-keeps both small (1,000 briefs: 128 per bundle, 8 bundles; 10,000: 256, ~39; a fixed 400 was 3 and
-25, so an edit at 1,000 re-indexed ~450 pages). The powers of two keep the split stable: the mean
-moves only when the site doubles, and then every bundle is re-indexed once.
+keeps both small: 1,000 briefs, 64 per bundle (the floor), 16 bundles; 10,000, 128 and ~78; 100,000,
+512 and ~195. An edited brief sits in a bundle of ~1.25 times the mean on average (larger bundles
+hold more briefs), ~160 pages at 10,000, which Pagefind indexes in ~0.25 s: with twice the scale
+that was ~0.5 s, the largest part of an edit. A reader's first search fetches each bundle's entry
+and metadata files (~3 KB), then one index chunk per bundle for each word. The powers of two keep
+the split stable: the mean moves only when the site doubles, and then every bundle is re-indexed
+once.
 
 Each Pagefind run sees only its bundle's brief pages, hard-linked into a scratch folder; their
 ``<article data-pagefind-body>`` is what gets indexed, with the pillar and year filters from the
@@ -51,7 +55,7 @@ from generator.site.pagefind_canon import canonicalize
 if TYPE_CHECKING:
     from generator.site.structure import SiteModel
 
-BUNDLE_SCALE = 2.5  # the mean is this times the square root of the briefs, rounded up to a power of two
+BUNDLE_SCALE = 1.25  # the mean is this times the square root of the briefs, rounded up to a power of two
 MIN_BUNDLE_MEAN = 64  # below this a bundle re-indexes in ~0.1 s anyway; fewer files for readers
 TIMEOUT = 600  # seconds for one bundle
 SCRATCH = ".search-scratch"  # inside the staging folder, so a killed build's leftovers go with it
@@ -109,9 +113,9 @@ def _bundle(slugs: list[str]) -> Bundle:
 
 
 def bundle_key(bundle: Bundle, digests: dict[str, str], language: str) -> str:
-    """What a bundle's index is made from: its pages' bytes (by digest), the language, Pagefind."""
+    """What a bundle's index is made from: its pages' bytes (by digest), the language, Pagefind's binary."""
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"{_pagefind_version()}\0{language}\0{bundle.name}\0".encode())
+    digest.update(f"{_pagefind_identity()}\0{language}\0{bundle.name}\0".encode())
     for page in bundle.pages:
         digest.update(f"{page}\0{digests.get(page, '')}\0".encode())
     return digest.hexdigest()
@@ -132,13 +136,14 @@ def pagefind_executable() -> Path:
 
 
 @lru_cache(maxsize=1)
-def _pagefind_version() -> str:
+def _pagefind_identity() -> str:
+    """Which Pagefind indexes: its binary's size and modification time, which any other version or
+    build of it changes (reading the package's metadata costs ~25 ms of every build)."""
     try:
-        from importlib.metadata import version
-
-        return version("pagefind_bin")
-    except Exception:  # noqa: BLE001 - only a cache key: an unknown version still indexes correctly
-        return "unknown"
+        stat = pagefind_executable().stat()
+    except (SearchError, OSError):
+        return "missing"  # only a cache key: a build that must run Pagefind says what is wrong
+    return f"{stat.st_size}:{stat.st_mtime_ns}"
 
 
 class Indexing:
@@ -152,11 +157,14 @@ class Indexing:
         language: str,
         output: Path | None = None,
         warn: Callable[[str], None] | None = None,
+        discard: Callable[[Path], None] | None = None,
     ) -> None:
         """``output`` is the live site: bundle files identical to its files take their modification
         times, like the renderer's own unchanged files. ``warn`` hears about a bundle that could not
-        be made deterministic (search still works)."""
+        be made deterministic (search still works). ``discard`` removes a scratch folder (default:
+        deletes it)."""
         self.staging, self.language, self.output, self.warn = staging, language, output, warn
+        self.discard = discard or _delete
         self.scratch = staging / SCRATCH
         self.waiting = list(bundles)
         self.running: list[Running] = []
@@ -179,6 +187,7 @@ class Indexing:
             while self.running:
                 _reap(self.running)
                 for bundle in [b for b, p, _ in self.running if p.returncode is not None]:
+                    self.discard(self.scratch / bundle.name)
                     self.changed += _finish(self.staging, bundle, self.output, self.warn)
                 self.running = [r for r in self.running if r[1].returncode is None]
                 self._launch()
@@ -192,7 +201,11 @@ class Indexing:
             process.kill()
             process.wait()
         self.running, self.waiting = [], []
-        shutil.rmtree(self.scratch, ignore_errors=True)
+        self.discard(self.scratch)
+
+
+def _delete(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def start_bundles(
@@ -201,10 +214,11 @@ def start_bundles(
     language: str,
     output: Path | None = None,
     warn: Callable[[str], None] | None = None,
+    discard: Callable[[Path], None] | None = None,
 ) -> Indexing:
     """Start indexing each bundle's brief pages (already in ``staging``) into
     ``staging/pagefind/<name>/``."""
-    return Indexing(staging, bundles, language, output, warn)
+    return Indexing(staging, bundles, language, output, warn, discard)
 
 
 def no_index(staging: Path, bundles: Sequence[Bundle], *args: object, **kwargs: object) -> Indexing:
@@ -260,7 +274,6 @@ def _reap(running: list[Running]) -> None:
 
 def _finish(staging: Path, bundle: Bundle, output: Path | None, warn: Callable[[str], None] | None) -> int:
     folder = staging / bundle.folder
-    shutil.rmtree(staging / SCRATCH / bundle.name, ignore_errors=True)
     for name in UNUSED:
         (folder / name).unlink(missing_ok=True)
     if not canonicalize(folder) and warn:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
+from html import escape
 
 from generator.site import urls
 from generator.site.pages import Page
@@ -16,7 +16,7 @@ def render_sitemap(pages: list[Page], base_url: str) -> bytes:
     ]
     for page in sorted((p for p in pages if p.in_sitemap), key=lambda p: p.path):
         lines.append("  <url>")
-        lines.append(f"    <loc>{escape(urls.absolute(base_url, page.path))}</loc>")
+        lines.append(f"    <loc>{escape(urls.absolute(base_url, page.path), quote=False)}</loc>")
         if page.lastmod:
             lines.append(f"    <lastmod>{page.lastmod.isoformat(timespec='seconds')}</lastmod>")
         lines.append("  </url>")

@@ -1,45 +1,59 @@
 """The planned site of the last full render, kept so that a build where briefs changed only in their
-bodies (an analyst's edit, the common case) need not plan the whole site again.
+bodies (an analyst's edit, the common case) need not plan the whole site again, nor even load it.
 
 A full render at 10,000 briefs spends ~1.3 s reading every cached parse, building the model and
-planning ~10,800 pages before it can tell which three pages an edited paragraph touches. The model
-and the pages depend on a brief's body only through its detail's ``body_html``; everything else
-(cards, lists, neighbours, months, people) comes from the front matter. So the full render saves
-its model and pages here (``render-plan``, with every brief file's stat and hash), and the next
-render that finds every changed brief the same but for its body loads them (~0.25 s), sets the new
-bodies, and goes on as a full render would: fingerprints pick the pages to render. Anything else
-(a brief added, removed, retitled, re-dated, or failing; another config, template or code) finds no
-usable snapshot, and the render plans from scratch and saves a new one.
+planning ~10,800 pages before it can tell which three pages an edited paragraph touches. The pages
+and feeds depend on a brief's body only through its detail's ``body_html``; everything else (cards,
+lists, neighbours, months, people) comes from the front matter. So the full render saves its pages
+here, and the next render that finds every changed brief the same but for its body uses them, sets
+the new bodies, and goes on as a full render would: fingerprints pick the pages to render. Anything
+else (a brief added, removed, retitled, re-dated, or failing; another config, template or code)
+finds no usable snapshot, and the render plans from scratch and saves a new one.
+
+Loading all of it (~400,000 objects, 70 MB at 10,000 briefs) took ~0.25 s, a third of an edit. So
+the pages are kept in *shards*: a brief's page with the others of its month and that month's
+briefing book, the pillars' books together, every other page (lists, which show no body) in one
+more. The header (``render-plan``: each page's output file and shard, the feeds, the sitemap, the
+search bundles) is loaded, and a shard only when one of its pages is asked for: an edit reads the
+header and its brief's month. Each part keeps the brief details it holds in a table beside its
+pages (``held_details``), so setting a body reaches every copy of that detail: its page, its books,
+its feed items.
 
 The snapshot is not saved again after a patched render: the next one patches from the same base,
 re-reading only the briefs that differ from it (a few files). ``patched`` lists those briefs, so the
 render can tell the fingerprinter which pages may differ from the last build's.
 
-It is saved in two entries: ``render-plan-files`` (which brief files it was made from, ~2 MB,
-checked first) and ``render-plan`` itself, written by a forked child while the build goes on. Both
-carry a random token, and so does the render state of each build that made or used the snapshot: a
-snapshot is only ever used by the builds that followed the one that made it, never an older one (an
-older one may differ from the last build in more than bodies), never one half written.
+It is saved as ``render-plan-files`` (which brief files it was made from, ~2 MB, checked first),
+then, by a forked child while the build goes on, the shards (``render-plan.<token>.<n>``) and the
+header last. Every part carries a random token, and so does the render state of each build that
+made or used the snapshot: a snapshot is only ever used by the builds that followed the one that
+made it, never an older one (an older one may differ from the last build in more than bodies),
+never one half written.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from generator import cache, heap
 from generator.brief_file import parse_brief_bytes
 from generator.config import Config
-from generator.errors import InputError
+from generator.errors import BriefingError, InputError
 from generator.model import Failure
+from generator.site import urls
+from generator.site.feeds import Feed
 from generator.site.load import normalized
-from generator.site.pages import Page
+from generator.site.pages import BookData, BriefData, Page
 from generator.site.search import Bundle
-from generator.site.structure import SiteModel, badges, brief_card, brief_detail
+from generator.site.structure import BriefDetail, badges, brief_card, brief_detail
 
 PLAN = "render-plan"
 FILES = "render-plan-files"
+REST = "~"  # the shard of the pages that show no brief's body: sorts after every month
 
 
 @dataclass
@@ -58,10 +72,12 @@ class Snapshot:
     token: str  # names this snapshot in the render state
     salt: bytes  # incremental.page_salt of the render that saved it
     files: dict[str, FileRecord]  # every brief file it read
-    model: SiteModel
-    pages: list[Page]
+    pages: Sequence[Page]  # a list when planned; ``_Shards`` when loaded
+    outputs: list[str]  # each page's output file
+    feeds: list[Feed]
     sitemap: bytes  # a function of the pages' paths and dates, which a body does not change
     bundles: list[Bundle]  # the search bundles: a function of the briefs' order
+    briefs: int  # published
     failures: list[Failure]
     drafts: int
     patched: set[str] = field(default_factory=set)  # slugs whose bodies were set from their files
@@ -71,9 +87,126 @@ class Snapshot:
         return {record.slug: record.sha for record in self.files.values() if record.slug is not None}
 
 
+class StaleSnapshot(BriefingError):
+    """A shard of the kept plan went missing or was replaced during the build."""
+
+
+class _Shards(Sequence[Page]):
+    """The pages of a loaded snapshot, each shard unpickled when one of its pages is first asked for."""
+
+    def __init__(self, shard_of: list[int]) -> None:
+        self.shard_of = shard_of
+        self.root = Path()
+        self.token = ""
+        self.loaded: dict[int, dict[int, Page]] = {}
+        self.tables: list[list[BriefDetail]] = []  # the details of every part loaded
+        self.bodies: dict[str, str] = {}  # slug -> body set since the snapshot was made
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"shard_of": self.shard_of}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        _Shards.__init__(self, state["shard_of"])
+
+    def __len__(self) -> int:
+        return len(self.shard_of)
+
+    def __getitem__(self, index: int) -> Page:  # type: ignore[override]
+        number = self.shard_of[index]
+        shard = self.loaded.get(number)
+        if shard is None:
+            with heap.paused():
+                part = _load_part(self.root, _shard_name(self.token, number), self.token)
+            if part is None:
+                folder = cache.cache_dir(self.root)
+                raise StaleSnapshot(f"{folder}: the kept plan changed during the build; build again")
+            shard, table = part
+            self.add_table(table)
+            self.loaded[number] = shard
+        return shard[index]
+
+    def add_table(self, table: list[BriefDetail]) -> None:
+        self.tables.append(table)
+        for detail in table:
+            body = self.bodies.get(detail.card.slug)
+            if body is not None:
+                _set_body(detail, body)
+
+    def set_body(self, slug: str, body: str) -> None:
+        self.bodies[slug] = body
+        for table in self.tables:
+            for detail in table:
+                if detail.card.slug == slug:
+                    _set_body(detail, body)
+
+
+def _set_body(detail: BriefDetail, body: str) -> None:
+    # Every page of a part holding this detail holds this very object (pickle keeps sharing), so
+    # setting its body here sets it on the brief's page, its books and its feed items at once.
+    object.__setattr__(detail, "body_html", body)
+
+
+def _shard_key(page: Page) -> str:
+    data = page.data
+    if isinstance(data, BriefData):
+        return data.brief.date.strftime("%Y-%m")
+    if isinstance(data, BookData):
+        return data.book.key if data.book.kind == "month" else "books"
+    return REST
+
+
+def _shard_name(token: str, number: int) -> str:
+    return f"{PLAN}.{token}.{number}"
+
+
+def held_details(pages: Iterable[Page], feeds: Iterable[Feed] = ()) -> list[BriefDetail]:
+    """Every brief detail the pages and feeds hold: a brief's page its own, a book its entries'."""
+    found: dict[int, BriefDetail] = {}
+    for page in pages:
+        if isinstance(page.data, BriefData):
+            found[id(page.data.brief)] = page.data.brief
+        elif isinstance(page.data, BookData):
+            found.update((id(entry.brief), entry.brief) for entry in page.data.book.entries)
+    for feed in feeds:
+        found.update((id(detail), detail) for detail in feed.briefs)
+    return list(found.values())
+
+
+def _load_part(root: Path, name: str, token: str) -> tuple[Any, list[BriefDetail]] | None:
+    """A part saved as (token, the details it holds, its pages or header): one pickle, so the
+    table's details are the very objects its pages and feeds hold."""
+    stored = cache.load(root, name)
+    if not isinstance(stored, tuple) or len(stored) != 3 or stored[0] != token:
+        return None
+    _, table, value = stored
+    return value, table
+
+
 def save(config: Config, snapshot: Snapshot) -> None:
     cache.save(config.root, FILES, (snapshot.token, snapshot.salt, snapshot.files))
-    cache.save_in_background(config.root, PLAN, replace(snapshot, files={}))
+    cache.in_background(config.root, lambda: _write(config.root, snapshot))
+
+
+def _write(root: Path, snapshot: Snapshot) -> None:
+    """The shards, then the header (which names them), then no other snapshot's shards."""
+    groups: dict[str, dict[int, Page]] = {}
+    for index, page in enumerate(snapshot.pages):
+        groups.setdefault(_shard_key(page), {})[index] = page
+    shard_of = [0] * len(snapshot.pages)
+    for number, key in enumerate(sorted(groups)):
+        for index in groups[key]:
+            shard_of[index] = number
+        shard = groups[key]
+        cache.save(
+            root,
+            _shard_name(snapshot.token, number),
+            (snapshot.token, held_details(shard.values()), shard),
+        )
+    header = replace(snapshot, files={}, pages=_Shards(shard_of))
+    cache.save(root, PLAN, (snapshot.token, held_details((), snapshot.feeds), header))
+    for path in cache.cache_dir(root).glob(f"{PLAN}.*"):
+        if not path.name.startswith(f"{PLAN}.{snapshot.token}."):
+            path.unlink(missing_ok=True)
 
 
 def load(config: Config, token: str, salt: bytes, stats: dict[str, cache.Stat]) -> Snapshot | None:
@@ -87,17 +220,26 @@ def load(config: Config, token: str, salt: bytes, stats: dict[str, cache.Stat]) 
     if any(files[name].slug is None for name in changed):
         return None  # a draft or a failing brief changed: it may be published now
     with heap.paused():
-        snapshot = cache.load(config.root, PLAN)
-    if not isinstance(snapshot, Snapshot) or snapshot.token != token:
+        part = _load_part(config.root, PLAN, token)
+    if part is None or not isinstance(part[0], Snapshot) or not isinstance(part[0].pages, _Shards):
         return None  # not written yet, or an older one
+    snapshot, table = part
+    shards = snapshot.pages
+    folder = cache.cache_dir(config.root)
+    if not all((folder / _shard_name(token, n)).is_file() for n in set(shards.shard_of)):
+        return None
+    shards.root, shards.token = config.root, token
+    shards.add_table(table)
     snapshot.files = files
-    for name in changed:
-        if not _patch(config, snapshot, name):
+    try:
+        if not all(_patch(config, snapshot, shards, name) for name in changed):
             return None
+    except StaleSnapshot:
+        return None
     return snapshot
 
 
-def _patch(config: Config, snapshot: Snapshot, name: str) -> bool:
+def _patch(config: Config, snapshot: Snapshot, shards: _Shards, name: str) -> bool:
     """Set the body of the brief in file ``name`` from the file; False if more than its body changed."""
     record = snapshot.files[name]
     try:
@@ -114,15 +256,18 @@ def _patch(config: Config, snapshot: Snapshot, name: str) -> bool:
     if brief.draft or brief.slug != record.slug or not set(brief.pillars) <= config.pillar_by_slug.keys():
         return False
     brief = normalized(brief, config.catch_all.slug)
-    before = snapshot.model.details[brief.slug]
+    try:
+        page = shards[snapshot.outputs.index(urls.output_file(urls.brief(brief.slug)))]
+    except ValueError:
+        return False
+    if not isinstance(page.data, BriefData):
+        return False
+    before = page.data.brief
     card = brief_card(brief, badges(config))
     after = brief_detail(brief, card, config, before.older, before.newer)
     if replace(after, body_html=before.body_html) != before:
         return False
-    # Every page holding this detail holds this very object (pickle keeps sharing), so setting its
-    # body here is setting it on the brief's page, its books and its feed items at once. The object
-    # is this load's own: nothing else has seen it.
-    object.__setattr__(before, "body_html", after.body_html)
+    shards.set_body(brief.slug, after.body_html)
     record.sha = sha  # this load's copy of the record: the brief as it is now
     snapshot.patched.add(brief.slug)
     return True

@@ -120,6 +120,10 @@ class StagedSite:
         token = secrets.token_hex(4)
         self.staging = self.parent / f".{output.name}.new-{token}"
         self.backup = self.parent / f".{output.name}.old-{token}"
+        # What the build discards before the swap (a search bundle re-indexed, Pagefind's scratch
+        # copies) is moved here, one rename each, and deleted after the swap in the background.
+        self.trash = self.parent / f".{output.name}.trash-{token}"
+        self._trashed = 0
         self.previous_path = self.parent / f".{output.name}.previous"
         self.live = live if output.is_dir() else None
         self.base: dict[str, str] = {}  # what the staging folder already holds (a patched previous site)
@@ -134,7 +138,7 @@ class StagedSite:
             self.staging.mkdir()
         self.files: dict[str, str] = {}  # relative path -> digest of what this build staged
         self.changed = 0
-        self._folders: set[str] = {""} | {_folder(relative) for relative in self.base}
+        self._folders: set[str] = {""}  # made, or found there, by this build
         self.kept: Previous | None = None  # after commit: what .site.previous now holds, if known
 
     def _trusted_previous(self, previous: Previous | None) -> Path | None:
@@ -153,7 +157,7 @@ class StagedSite:
         # Left by a build that was killed mid-way, or by a clone never used; the build lock means
         # no other build is using them now.
         name = self.output.name
-        for prefix in (f".{name}.new-", f".{name}.old-", f".{name}.clone-"):
+        for prefix in (f".{name}.new-", f".{name}.old-", f".{name}.trash-", f".{name}.clone-"):
             for stale in self.parent.glob(prefix + "*"):
                 if stale != keep:
                     shutil.rmtree(stale, ignore_errors=True)
@@ -210,10 +214,20 @@ class StagedSite:
 
     def clear(self, folder: str) -> Path:
         """Empty ``folder`` of the staging folder for another tool to write into (the search index)."""
-        shutil.rmtree(self.staging / folder, ignore_errors=True)
+        self.throw_away(self.staging / folder)
         if any(relative.startswith(folder) for relative in self.base):
             self.base = {r: h for r, h in self.base.items() if not r.startswith(folder)}
         return self.staging / folder
+
+    def throw_away(self, path: Path) -> None:
+        """Take ``path`` (in the staging folder or beside it) out of the way now; it is deleted after
+        the swap, without the build waiting for it."""
+        if not os.path.lexists(path):
+            return
+        if self._trashed == 0:
+            self.trash.mkdir(exist_ok=True)
+        self._trashed += 1  # before the rename: the folder is deleted after the swap either way
+        os.rename(path, self.trash / str(self._trashed))
 
     def adopt(self, folder: str) -> None:
         """Record files another tool wrote into the staging folder (the search index)."""
@@ -227,24 +241,26 @@ class StagedSite:
         for relative in gone:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(self.staging / relative)
-        needed = {""}
-        for relative in self.files:
-            folder = _folder(relative)
-            while folder not in needed:
-                needed.add(folder)
-                folder = _folder(folder)
-        stale = set()
+        # The folders that held them, deepest first: rmdir removes those left empty, no other.
+        held: set[str] = set()
         for relative in gone:
             folder = _folder(relative)
-            while folder not in needed and folder not in stale:
-                stale.add(folder)
+            while folder and folder not in held:
+                held.add(folder)
                 folder = _folder(folder)
-        for folder in sorted(stale, key=lambda f: f.count("/"), reverse=True):  # deepest first
+        for folder in sorted(held, key=lambda f: f.count("/"), reverse=True):
             with contextlib.suppress(OSError):
                 os.rmdir(self.staging / folder)
 
     def commit(self) -> None:
         self._drop_stale()
+        try:
+            self._commit()
+        finally:
+            if self._trashed:
+                self._delete_old(self.trash)
+
+    def _commit(self) -> None:
         try:
             if self.output.exists():
                 if _exchange(self.staging, self.output):
@@ -289,6 +305,8 @@ class StagedSite:
 
     def discard(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
+        shutil.rmtree(self.trash, ignore_errors=True)
+        self._trashed = 0
 
     def __enter__(self) -> StagedSite:
         return self

@@ -249,6 +249,7 @@ def test_a_body_edit_fingerprints_only_the_pages_showing_that_brief(
 ) -> None:
     project = make_project(tmp_path / "project")
     build(project)
+    cache.wait_for_background()  # its plan saved, as a user's next build finds it
     pages: list[str] = []
     planned: list[int] = []  # one entry per render that planned the site from scratch
     digest, build_model = incremental._digest, site_module.build_model
@@ -302,7 +303,7 @@ def test_a_snapshot_is_used_only_by_the_builds_after_the_one_that_made_it(
     cache.wait_for_background()
     before = {path: path.read_bytes() for path in (project / "briefs").glob("*.md")}
     _retitle_brief(project, random.Random(7))
-    monkeypatch.setattr(cache, "save_in_background", lambda *args: None)
+    monkeypatch.setattr(cache, "in_background", lambda *args: None)
     build(project)  # planned afresh; its snapshot is never written
     for path, data in before.items():
         if path.read_bytes() != data:
@@ -375,3 +376,39 @@ def test_a_feed_is_rendered_again_only_when_a_brief_it_carries_changed(
     assert "A line every feed of it must show." in (site / "feed.xml").read_text(encoding="utf-8")
     clean, _ = clean_build(project, tmp_path / "clean")
     assert tree(site) == tree(clean / "site")
+
+
+def test_each_kept_plan_part_lists_every_brief_detail_it_holds(tmp_path: Path) -> None:
+    """A body edit sets the new body on the details in each part's table; a detail held anywhere
+    else in the part (a page type that shows one, say) would keep its old body on the site."""
+    from generator.site import snapshot
+    from generator.site.structure import BriefDetail
+
+    project = make_project(tmp_path / "project")
+    build(project)
+    cache.wait_for_background()
+    folder = cache.cache_dir(project)
+    parts = [cache.load(project, path.name) for path in sorted(folder.glob(f"{snapshot.PLAN}.*"))]
+    parts.append(cache.load(project, snapshot.PLAN))
+    assert len(parts) > 3 and all(isinstance(part, tuple) for part in parts)
+    seen_any = False
+    for _, table, value in parts:
+        found: dict[int, BriefDetail] = {}
+        stack, visited = [value], set()
+        while stack:  # every object the part's pages (or header) reach
+            obj = stack.pop()
+            if id(obj) in visited or isinstance(obj, (str, bytes, int, float)):
+                continue
+            visited.add(id(obj))
+            if isinstance(obj, BriefDetail):
+                found[id(obj)] = obj
+                continue  # its own fields hold no other detail
+            if isinstance(obj, dict):
+                stack.extend(obj.values())
+            elif isinstance(obj, (list, tuple, set, frozenset)):
+                stack.extend(obj)
+            elif hasattr(obj, "__dict__"):
+                stack.extend(vars(obj).values())
+        assert set(found) == {id(detail) for detail in table}
+        seen_any = seen_any or bool(found)
+    assert seen_any
