@@ -208,17 +208,9 @@ def _delete(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def start_bundles(
-    staging: Path,
-    bundles: Sequence[Bundle],
-    language: str,
-    output: Path | None = None,
-    warn: Callable[[str], None] | None = None,
-    discard: Callable[[Path], None] | None = None,
-) -> Indexing:
-    """Start indexing each bundle's brief pages (already in ``staging``) into
-    ``staging/pagefind/<name>/``."""
-    return Indexing(staging, bundles, language, output, warn, discard)
+# Start indexing each bundle's brief pages (already in ``staging``) into ``staging/pagefind/<name>/``:
+# the render's seam, which ``no_index`` replaces.
+start_bundles = Indexing
 
 
 def no_index(staging: Path, bundles: Sequence[Bundle], *args: object, **kwargs: object) -> Indexing:
@@ -226,15 +218,9 @@ def no_index(staging: Path, bundles: Sequence[Bundle], *args: object, **kwargs: 
     return Indexing(staging, [], "")
 
 
-def build_bundles(
-    staging: Path,
-    bundles: Sequence[Bundle],
-    language: str,
-    output: Path | None = None,
-    warn: Callable[[str], None] | None = None,
-) -> int:
-    """Index the bundles and wait: ``start_bundles(...).finish()``."""
-    return start_bundles(staging, bundles, language, output, warn).finish()
+def build_bundles(staging: Path, bundles: Sequence[Bundle], language: str) -> int:
+    """Index the bundles and wait: ``Indexing(...).finish()``."""
+    return Indexing(staging, bundles, language).finish()
 
 
 def _start(staging: Path, scratch: Path, bundle: Bundle, language: str) -> subprocess.Popen[str]:
