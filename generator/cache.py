@@ -17,12 +17,13 @@ import hashlib
 import os
 import pickle
 import tempfile
+import zlib
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-FORMAT = 4  # bump when what the cache stores changes shape
+FORMAT = 5  # bump when what the cache stores changes shape
 CACHE_DIR = Path(".briefing") / "cache"
 CODE_ROOT = Path(__file__).resolve().parent
 
@@ -59,6 +60,49 @@ def save(root: Path, name: str, value: Any) -> None:
 
 
 _SAVERS: list[int] = []  # forked children still writing an entry
+
+
+SHARDS = 32
+
+
+class Sharded:
+    """A large map of input file -> cached result (10,000 articles, 10,000 briefs), kept in
+    ``SHARDS`` entries ``<name>.NN`` by a hash of the file's name: a build that read a few files
+    anew rewrites a few shards, not every result (~0.15 s for 10,000 articles). ``key`` (what the
+    results depend on: settings, code) must match for a shard to be used."""
+
+    def __init__(self, root: Path, name: str, key: Any, use: bool = True) -> None:
+        self.root, self.name, self.key = root, name, key
+        self.entries: dict[str, Any] = {}  # as loaded
+        self._unread: set[int] = set()
+        for shard in range(SHARDS):
+            stored = load(root, self._entry(shard)) if use else None
+            if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key:
+                self.entries.update(stored[1])
+            else:
+                self._unread.add(shard)
+
+    def save(self, entries: dict[str, Any]) -> None:
+        """Keep ``entries``: the shards where one is new, gone, or not the very object loaded."""
+        loaded = self.entries
+        dirty = set(self._unread)
+        dirty.update(_shard(name) for name, entry in entries.items() if loaded.get(name) is not entry)
+        dirty.update(_shard(name) for name in loaded.keys() - entries.keys())
+        shards: dict[int, dict[str, Any]] = {shard: {} for shard in dirty}
+        for name, entry in entries.items():
+            shard = shards.get(_shard(name))
+            if shard is not None:
+                shard[name] = entry
+        for number, part in sorted(shards.items()):
+            save(self.root, self._entry(number), (self.key, part))
+        self.entries, self._unread = dict(entries), set()
+
+    def _entry(self, shard: int) -> str:
+        return f"{self.name}.{shard:02d}"
+
+
+def _shard(name: str) -> int:
+    return zlib.crc32(name.encode("utf-8", "surrogateescape")) % SHARDS
 
 
 def in_background(root: Path, write: Callable[[], None]) -> None:

@@ -37,8 +37,10 @@ def write_if_changed(path: Path, data: str | bytes) -> bool:
 
 
 def relative_to_root(path: Path, root: Path) -> str:
-    """``path`` as the user knows it: relative to the project root (POSIX), else absolute."""
+    """``path`` as the user knows it: relative to the project root (POSIX), else absolute; a
+    symbolic link named as itself, not as the file it leads to."""
+    where = path.parent.resolve() / path.name if path.name not in ("", "..") else path.resolve()
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return where.relative_to(root.resolve()).as_posix()
     except ValueError:
-        return path.resolve().as_posix()
+        return where.as_posix()

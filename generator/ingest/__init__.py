@@ -34,6 +34,10 @@ if TYPE_CHECKING:
 # build in which no article changed never needs it (~0.1 s of imports and regular expressions).
 
 ARTICLE_SUFFIXES = inputs.ARTICLE_SUFFIXES
+LINK_OUT = (
+    "is a symbolic link out of the briefs folder; ingest does not write through it "
+    "(replace it with the file, or remove it)"
+)
 STORE_CHUNK = 32  # articles a worker reads, then writes to the store as one pack file
 
 __all__ = ["explain_pillars", "ingest_articles"]
@@ -112,7 +116,8 @@ def _ingest(
     report = IngestReport()
     version = inputs.ingest_version(config)
     with heap.paused():
-        entries = incremental.load_entries(config) if use_cache else {}
+        cached = incremental.article_entries(config, use_cache)
+    entries = cached.entries
     keep = config.root if use_cache else None  # where full articles are kept between runs
     fresh, in_memory = _read_articles(files, stats, entries, context, keep)
     digests: list[Digest] = []
@@ -146,13 +151,18 @@ def _ingest(
         for story, slug in zip(stories, names, strict=True)
     ]
     targets = writer.brief_paths(config.paths.briefs, names)
+    blocked = writer.links_out(config.paths.briefs, targets)
+    for path in sorted(blocked):
+        failure = Failure(_display(path, config.root), LINK_OUT)
+        report.failures.append(failure)
+        reporter.failure(failure)
     # A brief this cache wrote from the same story, untouched since, is already what we would write.
     done = plan.briefs if plan is not None and not force else {}
     current = briefs if done else {}
     todo = [
         i
         for i, (key, target) in enumerate(zip(keys, targets, strict=True))
-        if not _up_to_date(done.get(str(target)), key, current.get(str(target)))
+        if target not in blocked and not _up_to_date(done.get(str(target)), key, current.get(str(target)))
     ]
     full = _FullArticles(files, fresh, in_memory, context, keep)
 
@@ -174,14 +184,16 @@ def _ingest(
     if use_cache:
         latest = {str(p): e for p, e in zip(files, fresh, strict=True) if e.sha}
         saved = {**entries, **latest} if paths is not None else latest
-        incremental.save_entries(config, saved)
+        cached.save(saved)
         store.prune(config.root, (e.store for e in saved.values() if e.store))
     if whole:
-        records = _records(targets, keys, {str(w.path): w for w in writes}, done)
+        records = _records(targets, keys, {str(w.path): w for w in writes}, done, blocked)
         summary = replace(report, written=0, kept_edited=[])
         incremental.save_plan(config, incremental.Plan(version, stats, records, messages, summary))
-        # Stamped after writing: the briefs' stats are those this run left.
-        cache.save(config.root, "ingest-stamp", (inputs.ingest_stamp(config, stats), report))
+        # Stamped after writing, with the briefs' stats as this run left them.
+        cache.save(
+            config.root, "ingest-stamp", (inputs.ingest_stamp(config, stats, _left(briefs, writes)), report)
+        )
     return report
 
 
@@ -231,21 +243,36 @@ def _say(reporter: Reporter, messages: list[tuple[str, str]]) -> None:
             reporter.info(text)
 
 
+def _left(briefs: dict[str, cache.Stat], writes: list[writer.BriefWrite]) -> dict[str, cache.Stat]:
+    """The briefs folder's stats after ``writes``, from its stats before (a scan of 10,000 briefs
+    costs ~0.07 s). A file someone else changed meanwhile keeps its old stat: the next build reads it."""
+    left = dict(briefs)
+    for write in writes:
+        if write.stat is None:
+            left.pop(str(write.path), None)
+        else:
+            left[str(write.path)] = write.stat
+    return left
+
+
 def _records(
     targets: list[Path],
     keys: list[str],
     writes: dict[str, writer.BriefWrite],
     done: dict[str, incremental.BriefRecord],
+    blocked: set[Path],
 ) -> dict[str, incremental.BriefRecord]:
     """What the briefs folder holds after this run, brief by brief, for the next run to trust.
 
     A brief written (or checked) in this run is described by its write; any other one was up to
-    date, so its record stands.
+    date, so its record stands; one ``blocked`` (not written) has none, so it is looked at again.
     """
     records: dict[str, incremental.BriefRecord] = {}
     for target, key in zip(targets, keys, strict=True):
         name = str(target)
         write = writes.get(name)
+        if target in blocked:
+            continue
         if write is None:
             record = done[name]
         elif write.stat is None:

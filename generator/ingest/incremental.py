@@ -2,9 +2,9 @@
 
 * The stamp (``generator.inputs``): every article's and brief's (size, mtime_ns), the settings and
   the code. Unchanged stamp: the briefs already are what ingest would write; nothing is read.
-* Articles: ``ingest-articles`` maps each article file to (size, mtime_ns, sha256, result), the
-  result the article's small Digest (the full article is in ``store``, under ``ArticleEntry.store``)
-  or the ArticleError it raised. A file whose stat is unchanged is not
+* Articles: ``ingest-articles.NN`` (``cache.Sharded``) map each article file to (size, mtime_ns,
+  sha256, result), the result the article's small Digest (the full article is in ``store``, under
+  ``ArticleEntry.store``) or the ArticleError it raised. A file whose stat is unchanged is not
   read; one whose stat changed is read and keeps its result if its bytes hash as before. Results
   depend on the config (pillars, people, time zone) and the code, both in the key. They also depend
   on the clock for relative dates ("2 hours ago"); an article keeps the reading of its first ingest.
@@ -33,15 +33,9 @@ class ArticleEntry:
     store: str = ""  # the full article's name in ``store`` ("" when not stored)
 
 
-def load_entries(config: Config) -> dict[str, ArticleEntry]:
-    stored = cache.load(config.root, ARTICLES)
-    if not stored or stored[0] != ingest_version(config):
-        return {}
-    return stored[1]
-
-
-def save_entries(config: Config, entries: dict[str, ArticleEntry]) -> None:
-    cache.save(config.root, ARTICLES, (ingest_version(config), entries))
+def article_entries(config: Config, use: bool = True) -> cache.Sharded:
+    """The cached entries (``.entries``), to be saved with ``.save`` (only the shards that changed)."""
+    return cache.Sharded(config.root, ARTICLES, ingest_version(config), use)
 
 
 # --- the story plan: which briefs the last run wrote, from which articles ---------------------------

@@ -81,7 +81,13 @@ def render_site(
     """
     with heap.stage():
         briefs = inputs.brief_stats(config) if briefs is None else briefs
-        return _render(config, reporter, use_cache, briefs, stamp_checked)
+        try:
+            return _render(config, reporter, use_cache, briefs, stamp_checked)
+        except snapshot.StaleSnapshot as exc:
+            # Rare (a late background save of an older plan deleted the one this build used), and
+            # nothing was written yet: planning from the briefs costs only time.
+            reporter.info(f"{exc}; planning the site afresh")
+            return _render(config, reporter, use_cache, briefs, True, kept_plan=False)
 
 
 def _render(
@@ -90,6 +96,7 @@ def _render(
     use_cache: bool,
     brief_stats: dict[str, cache.Stat],
     stamp_checked: bool,
+    kept_plan: bool = True,
 ) -> RenderReport:
     report = RenderReport()
     template_stats = cache.tree_stamp(config.paths.templates)
@@ -104,7 +111,7 @@ def _render(
     salt = incremental.page_salt(site, template_stats, config.paths.templates, config)
     with heap.paused():
         state = incremental.load_state(config) if use_cache else None
-    planned = _plan(config, brief_stats, salt, state, use_cache, site)
+    planned = _plan(config, brief_stats, salt, state if kept_plan else None, use_cache, site)
     heap.freeze()  # the model and pages
     plan, pages, outputs = planned.plan, planned.plan.pages, planned.plan.outputs
     report.failures = list(plan.failures)

@@ -1,8 +1,8 @@
 """What lets a render skip work: cached brief parses, page fingerprints, and the render stamp.
 
-* Briefs: ``render-briefs.NN`` map each brief file to (size, mtime_ns, sha256, parsed Brief or its
-  error, body HTML), in ``SHARDS`` files by a hash of the file's name, so that a build which read
-  a few briefs anew rewrites a few shards, not all 10,000 entries. A file whose stat is unchanged is
+* Briefs: ``render-briefs.NN`` (``cache.Sharded``) map each brief file to (size, mtime_ns, sha256,
+  parsed Brief or its error, body HTML), so that a build which read a few briefs anew rewrites a
+  few shards, not all 10,000 entries. A file whose stat is unchanged is
   not read; one whose stat changed is read and hashed, and keeps its parse if the bytes hash as
   before. The parse depends on the site's time zone and the code, so those are part of the key.
 * Pages: a page's *fingerprint* hashes everything its HTML is a function of (the Page object itself,
@@ -23,7 +23,6 @@ import functools
 import hashlib
 import io
 import pickle
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,7 +41,6 @@ from generator.site.structure import BriefCard, BriefDetail
 from generator.site.writer import Previous
 
 BRIEFS_CACHE = "render-briefs"
-SHARDS = 32
 STATE = "render-state"
 
 
@@ -77,15 +75,9 @@ class BriefStore:
 
     def __init__(self, config: Config, stats: dict[str, cache.Stat], use_cache: bool = True) -> None:
         self.config = config
-        self.key = (config.site.timezone, cache.code_version())
-        old: dict[str, BriefEntry] = {}
-        self.dirty: set[int] = set()  # shards to write
-        for shard in range(SHARDS):
-            stored = cache.load(config.root, _shard_file(shard)) if use_cache else None
-            if stored and stored[0] == self.key:
-                old.update(stored[1])
-            else:
-                self.dirty.add(shard)
+        key = (config.site.timezone, cache.code_version())  # what a parse depends on
+        self.cached = cache.Sharded(config.root, BRIEFS_CACHE, key, use_cache)
+        old: dict[str, BriefEntry] = self.cached.entries
         self.entries: dict[str, BriefEntry] = {}
         stale: list[str] = []
         for name, stat in stats.items():
@@ -103,8 +95,6 @@ class BriefStore:
         for entry in self.entries.values():
             if entry.html is not None and isinstance(entry.parsed, Brief):
                 markdown.remember(entry.parsed.body, entry.html)
-        self.dirty.update(_shard(name) for name in stale)
-        self.dirty.update(_shard(name) for name in old.keys() - self.entries.keys())
         self.bodies = _bodies_changed(old, self.entries, stale)
 
     def read(self, path: Path, tz: ZoneInfo) -> Brief:
@@ -121,13 +111,7 @@ class BriefStore:
         return entry.sha if entry else None
 
     def save(self) -> None:
-        shards: dict[int, dict[str, BriefEntry]] = {shard: {} for shard in self.dirty}
-        for name, entry in self.entries.items():
-            shard = shards.get(_shard(name))
-            if shard is not None:
-                shard[name] = entry
-        for number, entries in shards.items():
-            cache.save(self.config.root, _shard_file(number), (self.key, entries))
+        self.cached.save(self.entries)
 
 
 def _bodies_changed(
@@ -146,14 +130,6 @@ def _bodies_changed(
             return None
         slugs.add(after.slug)
     return slugs
-
-
-def _shard(name: str) -> int:
-    return zlib.crc32(name.encode("utf-8", "surrogateescape")) % SHARDS
-
-
-def _shard_file(shard: int) -> str:
-    return f"{BRIEFS_CACHE}.{shard:02d}"
 
 
 def _reuse_or_parse(name: str, stat: cache.Stat, tz: ZoneInfo, by_sha: dict[str, BriefEntry]) -> BriefEntry:

@@ -119,7 +119,7 @@ class _Shards(Sequence[Page]):
                 part = _load_part(self.root, _shard_name(self.token, number), self.token)
             if part is None:
                 folder = cache.cache_dir(self.root)
-                raise StaleSnapshot(f"{folder}: the kept plan changed during the build; build again")
+                raise StaleSnapshot(f"{folder}: the kept plan changed during the build")
             shard, table = part
             self.add_table(table)
             self.loaded[number] = shard

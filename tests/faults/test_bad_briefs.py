@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from generator.ingest import LINK_OUT
+
 from .helpers import REPO, briefing
 
 GOOD = (
@@ -47,3 +49,28 @@ def test_each_bad_brief_is_named_and_skipped(tmp_path: Path) -> None:
     assert (site / "briefs" / "2025-03-01-good" / "index.html").is_file()
     assert not (tmp_path / "etc").exists() and not (site / "etc").exists()
     assert sorted(p.name for p in (site / "briefs").iterdir()) == ["2025-03-01-good"]
+
+
+def test_a_brief_linked_out_of_the_folder_is_named_and_not_written_through(tmp_path: Path) -> None:
+    """The sample project, one brief replaced by a link to a file elsewhere: ingest would rewrite
+    that file. It is named once, left alone, and the other story's brief is still written."""
+    shutil.copy(REPO / "briefing.yaml", tmp_path / "briefing.yaml")
+    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    shutil.copytree(REPO / "content" / "articles", tmp_path / "content" / "articles")
+    assert briefing(tmp_path, "ingest").status == 0
+    briefs = tmp_path / "content" / "briefs"
+    linked, other = sorted(briefs.glob("*.md"))
+    outside = tmp_path / "elsewhere.md"
+    outside.write_text("Someone else's file.\n", encoding="utf-8")
+    linked.unlink()
+    linked.symlink_to(outside)
+    other.unlink()
+
+    for _ in range(2):  # said again by a build that finds nothing changed
+        run = briefing(tmp_path, "build")
+        assert run.status == 1
+        errors = run.lines("error")
+        assert errors[0] == f"content/briefs/{linked.name}: {LINK_OUT}", errors
+        assert "no front matter" in errors[1] and len(errors) == 2  # the render reads it, as a brief
+        assert outside.read_text(encoding="utf-8") == "Someone else's file.\n"
+        assert other.is_file()

@@ -39,6 +39,20 @@ def test_unsafe_slug_cannot_be_written(tmp_path: Path) -> None:
     assert writer.brief_paths(tmp_path, ["2025-01-01-ok"]) == [tmp_path / "2025-01-01-ok.md"]
 
 
+def test_only_links_leading_out_of_the_briefs_folder_are_found(tmp_path: Path) -> None:
+    briefs, outside = tmp_path / "briefs", tmp_path / "elsewhere"
+    briefs.mkdir()
+    outside.mkdir()
+    (briefs / "2025-01-01-away.md").symlink_to(outside / "target.md")
+    (briefs / "2025-01-01-near.md").symlink_to(briefs / "real.md")  # a link that stays inside is fine
+    (briefs / "2025-01-01-file.md").write_text("x", encoding="utf-8")
+    paths = writer.brief_paths(
+        briefs, ["2025-01-01-file", "2025-01-01-away", "2025-01-01-near", "2025-01-01-new"]
+    )
+    assert writer.links_out(briefs, paths) == {briefs / "2025-01-01-away.md"}
+    assert writer.links_out(tmp_path / "not-yet", [tmp_path / "not-yet" / "a.md"]) == set()
+
+
 def test_shingles_are_stable_and_similar_texts_share_them() -> None:
     text = "India and the US agreed on Tuesday to expand intelligence sharing on maritime threats."
     assert shingles(text) == shingles(text.upper())

@@ -318,6 +318,36 @@ def test_a_snapshot_is_used_only_by_the_builds_after_the_one_that_made_it(
     assert tree(project / "site") == tree(clean / "site")
 
 
+def test_a_kept_plan_lost_during_the_build_is_planned_afresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its shards deleted after the build chose it (a late background save of an older plan does
+    that): the build plans from the briefs instead, and the site is as a clean build's."""
+    from generator.site import snapshot
+
+    project = make_project(tmp_path / "project")
+    build(project)
+    cache.wait_for_background()
+    load = snapshot.load
+
+    def then_lost(*args: object) -> snapshot.Snapshot | None:
+        kept = load(*args)  # type: ignore[arg-type]
+        assert kept is not None  # the fast path was taken...
+        for shard in (project / ".briefing" / "cache").glob(f"{snapshot.PLAN}.*"):
+            shard.unlink()  # ...and its shards vanish before the pages are asked for
+        return kept
+
+    monkeypatch.setattr(snapshot, "load", then_lost)
+    planned: list[int] = []
+    build_model = site_module.build_model
+    monkeypatch.setattr(site_module, "build_model", lambda *args: planned.append(1) or build_model(*args))
+    _edit_brief(project, random.Random(4))
+    assert build(project)[0] == OK
+    assert planned == [1]
+    clean, _ = clean_build(project, tmp_path / "clean")
+    assert tree(project / "site") == tree(clean / "site")
+
+
 def test_deleting_the_cache_is_safe(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
     build(project)

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import cache, parallel
+from generator import parallel
 from generator.config import Config, load_config
-from generator.ingest import ingest_articles, store
+from generator.ingest import incremental, ingest_articles, store
 from generator.progress import Reporter
 
 REPO = Path(__file__).resolve().parents[2]
@@ -98,6 +98,6 @@ def test_a_lost_store_only_costs_time(tmp_path: Path) -> None:
     ingest(config)
     assert briefs(config) == clean_briefs(config, tmp_path / "clean2")
     # packs nobody refers to any more are removed (entries may still name packs that were lost)
-    entries = cache.load(config.root, "ingest-articles")[1].values()
+    entries = incremental.article_entries(config).entries.values()
     stored = {e.store.split(":")[0] for e in entries if e.store}
     assert {p.name for p in store.folder(config.root).iterdir()} <= stored
