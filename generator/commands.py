@@ -37,6 +37,8 @@ def _ingest_part(report: IngestReport) -> str:
     part = f"{articles} {_arrow()} {briefs} ({len(report.failures)} failed"
     if report.kept_edited:
         part += f", {len(report.kept_edited)} hand-edited kept"
+    if report.removed:
+        part += f", {report.removed} removed"
     return part + ")"
 
 
@@ -83,7 +85,7 @@ def run_build(config: Config, reporter: Reporter) -> int:
             ingested = inputs.replay_ingest(unchanged, reporter, config.root)
         else:
             ingested = _ingest(config, reporter, None, force=False, checked=articles, briefs=briefs)
-            if ingested.written:  # else the briefs are as scanned
+            if ingested.written or ingested.removed:  # else the briefs are as scanned
                 briefs = inputs.brief_stats(config)
         rendered_before = inputs.render_unchanged(config, briefs)
         if rendered_before is not None:

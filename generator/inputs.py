@@ -106,7 +106,11 @@ def replay_ingest(previous: IngestReport, reporter: Reporter, root: Path) -> Ing
         reporter.warn(kept_edited_message(path, root))
     reporter.info(f"{previous.articles} articles; nothing changed since the last ingest")
     return replace(
-        previous, written=0, failures=list(previous.failures), kept_edited=list(previous.kept_edited)
+        previous,
+        written=0,
+        removed=0,
+        failures=list(previous.failures),
+        kept_edited=list(previous.kept_edited),
     )
 
 

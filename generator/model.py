@@ -69,6 +69,7 @@ class IngestReport:
     briefs: int = 0  # briefs those articles became (several sources may merge into one)
     written: int = 0  # brief files created or changed
     kept_edited: list[Path] = field(default_factory=list)  # hand-edited briefs left alone
+    removed: int = 0  # briefs deleted: their articles are gone, or now in another brief
     failures: list[Failure] = field(default_factory=list)
 
 

@@ -181,6 +181,9 @@ def _ingest(
         reporter.warn(inputs.kept_edited_message(path, config.root))
     for path in result.backups:
         reporter.info(f"kept the hand-edited brief as {_display(path, config.root)}")
+    # After the writes: a story that moved to a new brief is in it before its old brief goes.
+    retired = _retire(config, plan, stories, targets, briefs, reporter) if whole and plan is not None else []
+    report.removed = len(retired)
     if use_cache:
         latest = {str(p): e for p, e in zip(files, fresh, strict=True) if e.sha}
         saved = {**entries, **latest} if paths is not None else latest
@@ -188,11 +191,13 @@ def _ingest(
         store.prune(config.root, (e.store for e in saved.values() if e.store))
     if whole:
         records = _records(targets, keys, {str(w.path): w for w in writes}, done, blocked)
-        summary = replace(report, written=0, kept_edited=[])
+        summary = replace(report, written=0, kept_edited=[], removed=0)
         incremental.save_plan(config, incremental.Plan(version, stats, records, messages, summary))
         # Stamped after writing, with the briefs' stats as this run left them.
         cache.save(
-            config.root, "ingest-stamp", (inputs.ingest_stamp(config, stats, _left(briefs, writes)), report)
+            config.root,
+            "ingest-stamp",
+            (inputs.ingest_stamp(config, stats, _left(briefs, writes, retired)), report),
         )
     return report
 
@@ -243,10 +248,56 @@ def _say(reporter: Reporter, messages: list[tuple[str, str]]) -> None:
             reporter.info(text)
 
 
-def _left(briefs: dict[str, cache.Stat], writes: list[writer.BriefWrite]) -> dict[str, cache.Stat]:
-    """The briefs folder's stats after ``writes``, from its stats before (a scan of 10,000 briefs
-    costs ~0.07 s). A file someone else changed meanwhile keeps its old stat: the next build reads it."""
+def _retire(
+    config: Config,
+    plan: incremental.Plan,
+    stories: list[list[Digest]],
+    targets: list[Path],
+    briefs: dict[str, cache.Stat],
+    reporter: Reporter,
+) -> list[Path]:
+    """Delete the briefs the last run wrote for a story this run does not have: its articles were
+    deleted, or joined another story under a new slug (an earlier copy with another headline came
+    in). Left, such a brief shows the story twice, or one nobody keeps. A brief edited by hand since
+    is kept, and said so. Returns the briefs deleted."""
+    wanted = {str(target) for target in targets}
+    home = {article.file: target for story, target in zip(stories, targets, strict=True) for article in story}
+    removed = []
+    for name, record in plan.briefs.items():
+        if name in wanted or name not in briefs:
+            continue
+        path = Path(name)
+        moved = next((home[file] for file, _ in record.claims if file in home), None)
+        why = f"its articles are now in {_display(moved, config.root)}" if moved else "its articles are gone"
+        shown = _display(path, config.root)
+        if record.key and _as_written(path, record, briefs[name]):
+            path.unlink(missing_ok=True)
+            removed.append(path)
+            reporter.warn(f"{shown} removed: {why}")
+        else:
+            reporter.warn(f"{shown}: {why}; kept, as it was edited by hand (delete it if it is not wanted)")
+    return removed
+
+
+def _as_written(path: Path, record: incremental.BriefRecord, stat: cache.Stat) -> bool:
+    """Whether the brief is still the file the last run left (touched at most)."""
+    if stat == record.stat:
+        return True
+    try:
+        return cache.sha256(path.read_bytes()) == record.sha
+    except OSError:
+        return False
+
+
+def _left(
+    briefs: dict[str, cache.Stat], writes: list[writer.BriefWrite], removed: list[Path]
+) -> dict[str, cache.Stat]:
+    """The briefs folder's stats after ``writes`` and ``removed``, from its stats before (a scan of
+    10,000 briefs costs ~0.07 s). A file someone else changed meanwhile keeps its old stat: the next
+    build reads it."""
     left = dict(briefs)
+    for path in removed:
+        left.pop(str(path), None)
     for write in writes:
         if write.stat is None:
             left.pop(str(write.path), None)

@@ -171,9 +171,13 @@ def test_incremental_build_equals_clean_build(
     for step in range(STEPS):
         mutation = rng.choice(MUTATIONS)
         mutation(project, rng)
-        said = build(project)
+        status, said = build(project)
         clean, clean_said = clean_build(project, tmp_path / "clean")
-        assert said == (clean_said[0], clean_said[1].replace(str(clean), "<project>")), mutation.__name__
+        # Only an incremental build can delete the brief of a deleted article (a clean one never made it).
+        said = re.sub(r", \d+ removed|warning: \S+ removed: its articles are gone\n", "", said)
+        assert (status, said) == (clean_said[0], clean_said[1].replace(str(clean), "<project>")), (
+            mutation.__name__
+        )
         assert tree(project / "briefs") == tree(clean / "briefs"), f"step {step}: {mutation.__name__}"
         assert tree(project / "site") == tree(clean / "site"), f"step {step}: {mutation.__name__}"
 
@@ -346,6 +350,32 @@ def test_a_kept_plan_lost_during_the_build_is_planned_afresh(
     assert planned == [1]
     clean, _ = clean_build(project, tmp_path / "clean")
     assert tree(project / "site") == tree(clean / "site")
+
+
+def test_an_articles_brief_deleted_by_ingest_leaves_the_site_too(tmp_path: Path) -> None:
+    """Ingest removes the brief of a deleted article (and writes nothing else): the render must see
+    the briefs folder as ingest left it, not as it was scanned before."""
+    project = make_project(tmp_path / "project")
+    build(project)
+    texts = {p: p.read_text(encoding="utf-8") for p in (project / "briefs").glob("*.md")}
+    article = next(a for a in sorted((project / "articles").glob("*.txt")) if _only_source(a, texts))
+    brief = _only_source(article, texts)
+    assert (project / "site" / "briefs" / brief.stem / "index.html").is_file()
+    article.unlink()
+    status, said = build(project)
+    assert status == OK, said
+    assert f"briefs/{brief.name} removed: its articles are gone" in said
+    assert not brief.exists() and not (project / "site" / "briefs" / brief.stem).exists()
+    clean, _ = clean_build(project, tmp_path / "clean")
+    assert tree(project / "site") == tree(clean / "site")
+
+
+def _only_source(article: Path, texts: dict[Path, str]) -> Path | None:
+    """The brief made from ``article`` alone, if there is one."""
+    for path, text in texts.items():
+        if f"file: articles/{article.name}" in text and text.count("file: ") == 1:
+            return path
+    return None
 
 
 def test_deleting_the_cache_is_safe(tmp_path: Path) -> None:

@@ -101,3 +101,49 @@ def test_a_lost_store_only_costs_time(tmp_path: Path) -> None:
     entries = incremental.article_entries(config).entries.values()
     stored = {e.store.split(":")[0] for e in entries if e.store}
     assert {p.name for p in store.folder(config.root).iterdir()} <= stored
+
+
+def test_a_story_moved_to_a_new_brief_leaves_no_copy_behind(tmp_path: Path) -> None:
+    """An earlier copy with another headline arrives: the story's primary, so its slug, changes.
+    The old brief would show the story twice; it goes, as a run from nothing would never make it."""
+    config = make_project(tmp_path / "project")
+    ingest(config)
+    name = sorted(config.paths.articles.iterdir())[2].name
+    text = (config.paths.articles / name).read_text(encoding="utf-8")
+    day = text.split("\n", 1)[0].split()[1]
+    earlier = f"{int(day[-2:]) - 1:02d}"
+    lines = text.split("\n")
+    lines[0] = f" date {day[:-2]}{earlier} Another Outlet"
+    headline = next(i for i, line in enumerate(lines) if len(line.split()) >= 6)
+    old_brief = next(p for p, t in briefs(config).items() if f"articles/{name}".encode() in t)
+    lines[headline] = "Another outlet words the same story another way entirely"
+    (config.paths.articles / "aa-earlier.txt").write_text("\n".join(lines), encoding="utf-8")
+
+    said = ingest(config)
+    after = briefs(config)
+    assert after == clean_briefs(config, tmp_path / "clean")
+    assert old_brief not in after
+    holding = [p for p, t in after.items() if f"articles/{name}".encode() in t]
+    assert len(holding) == 1 and b"aa-earlier.txt" in after[holding[0]]
+    assert f"briefs/{old_brief} removed: its articles are now in briefs/{holding[0]}" in said
+
+
+def test_a_deleted_articles_brief_goes_unless_edited_by_hand(tmp_path: Path) -> None:
+    config = make_project(tmp_path / "project")
+    ingest(config)
+    alone = [(p, sources_of(t)[0]) for p, t in briefs(config).items() if len(sources_of(t)) == 1]
+    (gone_brief, gone_source), (edited_brief, edited_source) = alone[:2]  # stories of one article
+    gone, edited = (config.root / gone_source), (config.root / edited_source)
+    hand = config.paths.briefs / edited_brief
+    hand.write_text(hand.read_text(encoding="utf-8") + "\nAn analyst's note.\n", encoding="utf-8")
+    gone.unlink()
+    edited.unlink()
+
+    said = ingest(config)
+    after = briefs(config)
+    assert gone_brief not in after
+    assert f"briefs/{gone_brief} removed: its articles are gone" in said
+    assert after[edited_brief].endswith(b"An analyst's note.\n")  # kept, and said so
+    assert f"briefs/{edited_brief}: its articles are gone; kept, as it was edited by hand" in said
+    assert {p: t for p, t in after.items() if p != edited_brief} == clean_briefs(config, tmp_path / "clean")
+    assert ingest(config) == ""  # said once: the next run has nothing to say
