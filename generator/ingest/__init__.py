@@ -320,10 +320,10 @@ def _records(
     """
     records: dict[str, incremental.BriefRecord] = {}
     for target, key in zip(targets, keys, strict=True):
-        name = str(target)
-        write = writes.get(name)
         if target in blocked:
             continue
+        name = str(target)
+        write = writes.get(name)
         if write is None:
             record = done[name]
         elif write.stat is None:

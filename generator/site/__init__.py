@@ -85,7 +85,7 @@ def render_site(
             return _render(config, reporter, use_cache, briefs, stamp_checked)
         except snapshot.StaleSnapshot as exc:
             # Rare (a late background save of an older plan deleted the one this build used), and
-            # nothing was written yet: planning from the briefs costs only time.
+            # the live site is untouched until the swap: planning from the briefs costs only time.
             reporter.info(f"{exc}; planning the site afresh")
             return _render(config, reporter, use_cache, briefs, True, kept_plan=False)
 
