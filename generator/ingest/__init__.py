@@ -261,12 +261,13 @@ def _retire(
     in). Left, such a brief shows the story twice, or one nobody keeps. A brief edited by hand since
     is kept, and said so. Returns the briefs deleted."""
     wanted = {str(target) for target in targets}
+    gone = [name for name in plan.briefs if name not in wanted and name in briefs]
+    if not gone:  # the common case: no need to map 10,000 articles to their briefs
+        return []
     home = {article.file: target for story, target in zip(stories, targets, strict=True) for article in story}
     removed = []
-    for name, record in plan.briefs.items():
-        if name in wanted or name not in briefs:
-            continue
-        path = Path(name)
+    for name in gone:
+        record, path = plan.briefs[name], Path(name)
         moved = next((home[file] for file, _ in record.claims if file in home), None)
         why = f"its articles are now in {_display(moved, config.root)}" if moved else "its articles are gone"
         shown = _display(path, config.root)

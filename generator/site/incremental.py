@@ -2,9 +2,9 @@
 
 * Briefs: ``render-briefs.NN`` (``cache.Sharded``) map each brief file to (size, mtime_ns, sha256,
   parsed Brief or its error, body HTML), so that a build which read a few briefs anew rewrites a
-  few shards, not all 10,000 entries. A file whose stat is unchanged is
-  not read; one whose stat changed is read and hashed, and keeps its parse if the bytes hash as
-  before. The parse depends on the site's time zone and the code, so those are part of the key.
+  few shards, not all 10,000 entries. A file whose stat is unchanged is not read; one whose stat
+  changed is read and hashed, and keeps its parse if the bytes hash as before. The parse depends
+  on the site's time zone and the code, so those are part of the key.
 * Pages: a page's *fingerprint* hashes everything its HTML is a function of (the Page object itself,
   the SiteInfo, the templates' bytes and the code); ``render-state`` maps each output file to
   (fingerprint, digest). A page whose fingerprint is unchanged is not rendered: its file is linked

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import shutil
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -110,10 +111,9 @@ def test_a_story_moved_to_a_new_brief_leaves_no_copy_behind(tmp_path: Path) -> N
     ingest(config)
     name = sorted(config.paths.articles.iterdir())[2].name
     text = (config.paths.articles / name).read_text(encoding="utf-8")
-    day = text.split("\n", 1)[0].split()[1]
-    earlier = f"{int(day[-2:]) - 1:02d}"
+    day = date.fromisoformat(text.split("\n", 1)[0].split()[1])
     lines = text.split("\n")
-    lines[0] = f" date {day[:-2]}{earlier} Another Outlet"
+    lines[0] = f" date {day - timedelta(days=1)} Another Outlet"
     headline = next(i for i, line in enumerate(lines) if len(line.split()) >= 6)
     old_brief = next(p for p, t in briefs(config).items() if f"articles/{name}".encode() in t)
     lines[headline] = "Another outlet words the same story another way entirely"
