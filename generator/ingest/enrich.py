@@ -12,10 +12,11 @@ from generator.ingest.quotes import find_quotes
 def enrich(clean: CleanArticle, matcher: PeopleMatcher, classifier: PillarClassifier) -> Enrichment:
     text = "\n\n".join(p for p in (clean.standfirst, *clean.paragraphs) if p)
     summary = summary_mod.summarise(clean.paragraphs)
+    quotes = find_quotes(clean.paragraphs, matcher)
     return Enrichment(
         summary=summary,
-        key_points=summary_mod.key_points(clean.paragraphs, summary),
-        quotes=find_quotes(clean.paragraphs, matcher),
+        key_points=summary_mod.key_points(clean.paragraphs, summary, quotes_shown=bool(quotes)),
+        quotes=quotes,
         people=matcher.people(clean.title, text),
         pillars=classifier.classify(clean.title, text),
     )

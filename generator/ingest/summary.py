@@ -52,29 +52,33 @@ def _balanced(sentence: str) -> str:
     return sentence
 
 
-def _is_quote(sentence: str) -> bool:
-    return bool(_QUOTE_START.match(sentence))
+_MARKS = re.compile(r'["“”]')
 
 
-def key_points(paragraphs: Sequence[str], summary: str) -> tuple[str, ...]:
+def key_points(paragraphs: Sequence[str], summary: str, quotes_shown: bool = False) -> tuple[str, ...]:
     """3-5 informative sentences in story order, none repeating the summary or each other.
 
-    Quotations only fill in when the story has too few other sentences.
+    Quotations only fill in when the story has too few other sentences, and never when the brief
+    shows its quotes (``quotes_shown``): a point would repeat one, unattributed. A sentence is a
+    quotation when it opens with a quote mark or starts inside a quotation an earlier one opened.
     """
-    candidates: list[tuple[int, str, list[str]]] = []
+    candidates: list[tuple[int, str, list[str], bool]] = []
     for paragraph in paragraphs:
+        inside = False  # a quotation opened by an earlier sentence of the paragraph is still open
         for sentence in sentences.split(L.strip_dateline(paragraph)):
+            quoted = inside or bool(_QUOTE_START.match(sentence))
+            inside ^= len(_MARKS.findall(sentence)) % 2 == 1
             words = L.words(sentence)
             if 8 <= len(words) <= 60:
                 balanced = _balanced(sentence)
                 if balanced is not sentence:
                     words = L.words(balanced)
-                candidates.append((len(candidates), balanced, words))
-    ranked = sorted(candidates, key=lambda c: (_is_quote(c[1]), -_score(c[1], c[2], c[0])))
+                candidates.append((len(candidates), balanced, words, quoted))
+    ranked = sorted(candidates, key=lambda c: (c[3], -_score(c[1], c[2], c[0])))
     chosen: list[tuple[int, str]] = []
     covered = [_tokens(L.words(summary))]
-    for position, sentence, words in ranked:
-        if _is_quote(sentence) and len(chosen) >= MIN_POINTS:
+    for position, sentence, words, quoted in ranked:
+        if quoted and (quotes_shown or len(chosen) >= MIN_POINTS):
             break
         own = _tokens(words)
         if any(own and len(own & other) / len(own | other) >= 0.5 for other in covered):

@@ -84,6 +84,48 @@ def test_key_points_are_informative_and_not_the_lead(context: ArticleContext) ->
     assert all(any(p in para for para in clean.paragraphs) for p in extra.key_points)
 
 
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def test_key_points_do_not_repeat_the_quotes(context: ArticleContext) -> None:
+    # Both samples open a two-sentence quotation whose first sentence, its quote mark balanced
+    # away, once passed for a reported sentence and came back among the points.
+    for sample in (FIRST, SECOND):
+        _, extra = enriched(sample, context)
+        assert extra.quotes and extra.key_points
+        for point in extra.key_points:
+            assert not any(_words(point) in _words(q.text) for q in extra.quotes), (sample.name, point)
+
+
+REPORTED = [
+    "The two navies completed a week of anti-submarine drills in the Arabian Sea on Friday.",
+    "Officials from both defence ministries reviewed the logistics agreement signed last year.",
+]
+LEAD = "Lead sentence about the exercise that is long enough to be the summary here."
+QUOTATION = (
+    '"We have never trained this closely with a partner navy before now. '
+    'Every crew learned something new about the other side this week," the admiral said.'
+)
+
+
+def test_a_quotation_fills_in_only_when_the_brief_shows_no_quotes() -> None:
+    paragraphs = [LEAD, *REPORTED, QUOTATION]
+    shown = summary.key_points(paragraphs, paragraphs[0], quotes_shown=True)
+    assert shown == tuple(REPORTED)
+    filled = summary.key_points(paragraphs, paragraphs[0], quotes_shown=False)
+    assert filled[:2] == tuple(REPORTED) and len(filled) == 3
+    assert filled[2].startswith(("We have never trained", "Every crew"))  # one of the quotation's sentences
+
+
+def test_a_sentence_inside_an_open_quotation_is_a_quotation() -> None:
+    # The second sentence has no opening mark of its own: the first one opened the quotation.
+    paragraphs = [LEAD, QUOTATION]
+    assert summary.key_points(paragraphs, paragraphs[0], quotes_shown=True) == ()
+    more = [LEAD, *REPORTED, "Both sides plan a larger round of these drills off Goa next year.", QUOTATION]
+    assert not any(p.startswith("Every crew") for p in summary.key_points(more, more[0]))
+
+
 def test_short_story_key_points() -> None:
     paragraphs = ["One two three four five six seven eight nine ten."]
     assert summary.key_points(paragraphs, paragraphs[0]) == ()
