@@ -75,6 +75,13 @@ class PillarData:
 @dataclass(frozen=True)
 class BriefData:
     brief: BriefDetail
+    people: tuple[PersonMention, ...] = ()  # the brief's people, in its order
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    name: str
+    url: str | None  # their page under people/, if they have one
 
 
 @dataclass(frozen=True)
@@ -261,7 +268,10 @@ def pillar_feed_links(config: Config, model: SiteModel) -> dict[str, FeedLink]:
     return {g.slug: _pillar_feed(config, g) for g in model.pillars}
 
 
-def brief_page(config: Config, model: SiteModel, slug: str, feed_links: dict[str, FeedLink]) -> Page:
+def brief_page(
+    config: Config, model: SiteModel, slug: str, feed_links: dict[str, FeedLink], people: dict[str, str]
+) -> Page:
+    """``people``: the people who have a page, name -> its URL."""
     detail = model.details[slug]
     card = detail.card
     feeds = tuple(feed_links[b.slug] for b in card.pillars)
@@ -271,7 +281,7 @@ def brief_page(config: Config, model: SiteModel, slug: str, feed_links: dict[str
         title=_title(config, card.title),
         heading=card.title,
         description=card.summary or detail.standfirst or card.title,
-        data=BriefData(detail),
+        data=BriefData(detail, tuple(PersonMention(name, people.get(name)) for name in detail.people)),
         feeds=feeds,
         lastmod=detail.date,
         section=f"pillar:{detail.primary.slug}",
@@ -358,8 +368,7 @@ def book_pages(config: Config, model: SiteModel) -> list[Page]:
     return pages
 
 
-def people_pages(config: Config, model: SiteModel) -> list[Page]:
-    people = tuple(plan_people(config, model))
+def people_pages(config: Config, model: SiteModel, people: tuple[PersonProfile, ...]) -> list[Page]:
     pages = [
         Page(
             path=urls.PEOPLE,
@@ -401,12 +410,14 @@ def timeline_page(config: Config, model: SiteModel) -> Page:
     )
 
 
-def feature_pages(config: Config, model: SiteModel, bundles: list[Bundle]) -> list[Page]:
+def feature_pages(
+    config: Config, model: SiteModel, bundles: list[Bundle], people: tuple[PersonProfile, ...]
+) -> list[Page]:
     """Issue 8's page families: search, briefing books, people, timeline."""
     return [
         search_page(config, model, bundles),
         *book_pages(config, model),
-        *people_pages(config, model),
+        *people_pages(config, model, people),
         timeline_page(config, model),
     ]
 
@@ -417,7 +428,9 @@ def plan_pages(config: Config, model: SiteModel, bundles: list[Bundle]) -> list[
     for group in model.pillars:
         pages.extend(pillar_pages(config, model, group))
     feed_links = pillar_feed_links(config, model)
-    pages.extend(brief_page(config, model, slug, feed_links) for slug in model.slugs)
-    pages.extend(feature_pages(config, model, bundles))
+    people = tuple(plan_people(config, model))
+    linked = {person.name: person.url for person in people}
+    pages.extend(brief_page(config, model, slug, feed_links, linked) for slug in model.slugs)
+    pages.extend(feature_pages(config, model, bundles, people))
     pages.append(not_found_page(config, model))
     return pages

@@ -44,3 +44,15 @@ def test_slugs_are_ascii_and_safe() -> None:
     assert slugify("José Ramos-Horta") == "jose-ramos-horta"
     assert slugify("  ../../etc  ") == "etc"
     assert slugify("中文") == "person"
+
+
+def test_a_brief_links_the_people_who_have_a_page(site: Built) -> None:
+    # People brief 4 names the frequent name, Rajnath Singh and the rare name, in that order.
+    doc = site.html("briefs/2025-09-04-people-brief-4/index.html")
+    people = select(doc, ".filed-under dd")[1]
+    assert people.text_content() == f"{FREQUENT}, Rajnath Singh, {RARE}"
+    links = {a.text_content(): a.get("href") for a in select(people, "a")}
+    frequent = f"../../people/{slugify(FREQUENT)}/"
+    assert links == {FREQUENT: frequent, "Rajnath Singh": "../../people/rajnath-singh/"}
+    for href in links.values():  # each leads to a page that is there
+        assert (site.root / "briefs/2025-09-04-people-brief-4" / href / "index.html").resolve().is_file()
