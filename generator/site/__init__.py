@@ -296,7 +296,8 @@ def _start_search(
     takes them all (an edit, an addition), so they run while the render goes on; else at the end. A
     cold render's many Pagefind processes beside its own workers only fight for the cores and the
     disk (a render at 10,000 briefs took 26 s so, 19 s one after the other)."""
-    keys = {b.name: bundle_key(b, staged.files, language) for b in bundles}
+    primary = bundles[-1].name if bundles else None  # the newest: the search page loads Pagefind from it
+    keys = {b.name: bundle_key(b, staged.files, language, b.name == primary) for b in bundles}
     known = state.search if state is not None else {}
     live: dict[str, list[tuple[str, str]]] = {}
     for relative, hashed in (staged.live or {}).items():
@@ -319,7 +320,9 @@ def _start_search(
         staged.clear(bundle.folder)
 
     def start() -> Indexing:
-        return start_bundles(staged.staging, stale, language, staged.output, reporter.warn, staged.throw_away)
+        return start_bundles(
+            staged.staging, stale, language, staged.output, reporter.warn, staged.throw_away, primary
+        )
 
     search = _Search(keys, stale, start)
     if len(stale) <= workers():

@@ -36,6 +36,7 @@ UI files are deleted: the search page has its own script (``assets/search.js``).
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import os
 import shutil
@@ -50,7 +51,7 @@ from typing import TYPE_CHECKING
 from generator.errors import BriefingError
 from generator.parallel import workers
 from generator.site import urls
-from generator.site.pagefind_canon import canonicalize
+from generator.site.pagefind_canon import ENTRY, canonicalize
 
 if TYPE_CHECKING:
     from generator.site.structure import SiteModel
@@ -62,6 +63,8 @@ SCRATCH = ".search-scratch"  # inside the staging folder, so a killed build's le
 # Pagefind's ready-made interfaces; the search page does not use them.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
           "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")  # fmt: skip
+# Pagefind's runtime, with its WebAssembly (wasm.<language>.pagefind): loaded from the primary only.
+RUNTIME = ("pagefind.js", "pagefind-worker.js")
 
 
 class SearchError(BriefingError):
@@ -112,10 +115,11 @@ def _bundle(slugs: list[str]) -> Bundle:
     return Bundle(name, tuple(urls.brief(slug) + "index.html" for slug in slugs))
 
 
-def bundle_key(bundle: Bundle, digests: dict[str, str], language: str) -> str:
-    """What a bundle's index is made from: its pages' bytes (by digest), the language, Pagefind's binary."""
+def bundle_key(bundle: Bundle, digests: dict[str, str], language: str, primary: bool) -> str:
+    """What a bundle's index is made from: its pages' bytes (by digest), the language, Pagefind's
+    binary, and whether it is the primary (the newest, which alone keeps Pagefind's runtime)."""
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"{_pagefind_identity()}\0{language}\0{bundle.name}\0".encode())
+    digest.update(f"{_pagefind_identity()}\0{language}\0{bundle.name}\0{primary}\0".encode())
     for page in bundle.pages:
         digest.update(f"{page}\0{digests.get(page, '')}\0".encode())
     return digest.hexdigest()
@@ -158,12 +162,16 @@ class Indexing:
         output: Path | None = None,
         warn: Callable[[str], None] | None = None,
         discard: Callable[[Path], None] | None = None,
+        primary: str | None = None,
     ) -> None:
         """``output`` is the live site: bundle files identical to its files take their modification
         times, like the renderer's own unchanged files. ``warn`` hears about a bundle that could not
         be made deterministic (search still works). ``discard`` removes a scratch folder (default:
-        deletes it)."""
+        deletes it). ``primary``: the bundle the search page loads Pagefind's runtime from; the
+        others are merged into it (``mergeIndex`` shares its WebAssembly) and keep no runtime of
+        their own (~180 KB each, ~78 bundles at 10,000 briefs). None: every bundle keeps its own."""
         self.staging, self.language, self.output, self.warn = staging, language, output, warn
+        self.primary = primary
         self.discard = discard or _delete
         self.scratch = staging / SCRATCH
         self.waiting = list(bundles)
@@ -188,7 +196,8 @@ class Indexing:
                 _reap(self.running)
                 for bundle in [b for b, p, _ in self.running if p.returncode is not None]:
                     self.discard(self.scratch / bundle.name)
-                    self.changed += _finish(self.staging, bundle, self.output, self.warn)
+                    runtime = self.primary is None or bundle.name == self.primary
+                    self.changed += _finish(self.staging, bundle, runtime, self.output, self.warn)
                 self.running = [r for r in self.running if r[1].returncode is None]
                 self._launch()
         finally:
@@ -258,9 +267,17 @@ def _reap(running: list[Running]) -> None:
             raise SearchError(f"Pagefind failed on search bundle {bundle.name} (status {status}): {detail}")
 
 
-def _finish(staging: Path, bundle: Bundle, output: Path | None, warn: Callable[[str], None] | None) -> int:
+def _finish(
+    staging: Path, bundle: Bundle, runtime: bool, output: Path | None, warn: Callable[[str], None] | None
+) -> int:
     folder = staging / bundle.folder
     for name in UNUSED:
+        (folder / name).unlink(missing_ok=True)
+    wanted = _wasm_used(folder) if runtime else set()
+    for wasm in folder.glob("wasm.*.pagefind"):
+        if wasm.name not in wanted:
+            wasm.unlink()
+    for name in RUNTIME if not runtime else ():
         (folder / name).unlink(missing_ok=True)
     if not canonicalize(folder) and warn:
         warn(
@@ -271,6 +288,16 @@ def _finish(staging: Path, bundle: Bundle, output: Path | None, warn: Callable[[
     if output is None:
         return len(written)
     return len(written) - _keep_unchanged_times(staging, output, written)
+
+
+def _wasm_used(folder: Path) -> set[str]:
+    """The WebAssembly files the bundle's entry names (each language's, "unknown" when it has no
+    stemmer); all of them when the entry cannot be read."""
+    try:
+        languages = json.loads((folder / ENTRY).read_text(encoding="utf-8"))["languages"]
+        return {f"wasm.{info.get('wasm') or 'unknown'}.pagefind" for info in languages.values()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {wasm.name for wasm in folder.glob("wasm.*.pagefind")}
 
 
 def _keep_unchanged_times(staging: Path, output: Path, files: list[Path]) -> int:

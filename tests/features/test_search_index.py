@@ -57,9 +57,24 @@ def test_the_index_holds_every_brief_and_nothing_else(site: Built) -> None:
     for bundle in bundles:
         entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
         pages += sum(lang["page_count"] for lang in entry["languages"].values())
-        assert (bundle / "pagefind.js").is_file()
         assert not (bundle / "pagefind-ui.js").exists()  # the search page has its own interface
     assert pages == len(list((site.root / "briefs").glob("*/index.html")))
+
+
+def test_only_the_newest_bundle_keeps_the_runtime(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The search page imports Pagefind from the newest bundle and merges the others into it, whose
+    # WebAssembly it shares (the browser tests search across bundles with no failed request).
+    monkeypatch.setattr(search, "bundle_mean", lambda count: 2)
+    config = make_config(tmp_path, briefs=BRIEFS)
+    site = Built(config, render_site(config, quiet()))
+    newest, *older = _bundles(site)
+    assert len(older) >= 2
+    assert (newest / "pagefind.js").is_file() and (newest / "pagefind-worker.js").is_file()
+    entry = json.loads((newest / "pagefind-entry.json").read_text(encoding="utf-8"))
+    wasm = {f"wasm.{lang['wasm']}.pagefind" for lang in entry["languages"].values()}
+    assert {p.name for p in newest.glob("wasm.*")} == wasm == {"wasm.en.pagefind"}
+    for bundle in older:
+        assert not list(bundle.glob("pagefind*.js")) and not list(bundle.glob("wasm.*")), bundle
 
 
 def test_search_page_offers_the_filters_values(site: Built) -> None:
