@@ -30,7 +30,8 @@ once.
 Each Pagefind run sees only its bundle's brief pages, hard-linked into a scratch folder; their
 ``<article data-pagefind-body>`` is what gets indexed, with the pillar and year filters from the
 markup. ``pagefind_canon`` makes each bundle byte-identical across runs (see there). Pagefind's own
-UI files are deleted: the search page has its own script (``assets/search.js``).
+UI files are deleted: the search page has its own script (``assets/search.js``). Its runtime (script,
+worker, WebAssembly) is kept in the newest bundle only, which the search page loads it from.
 """
 
 from __future__ import annotations
@@ -169,7 +170,7 @@ class Indexing:
         be made deterministic (search still works). ``discard`` removes a scratch folder (default:
         deletes it). ``primary``: the bundle the search page loads Pagefind's runtime from; the
         others are merged into it (``mergeIndex`` shares its WebAssembly) and keep no runtime of
-        their own (~180 KB each, ~78 bundles at 10,000 briefs). None: every bundle keeps its own."""
+        their own (~230 KB each, ~78 bundles at 10,000 briefs). None: every bundle keeps its own."""
         self.staging, self.language, self.output, self.warn = staging, language, output, warn
         self.primary = primary
         self.discard = discard or _delete
@@ -277,8 +278,9 @@ def _finish(
     for wasm in folder.glob("wasm.*.pagefind"):
         if wasm.name not in wanted:
             wasm.unlink()
-    for name in RUNTIME if not runtime else ():
-        (folder / name).unlink(missing_ok=True)
+    if not runtime:
+        for name in RUNTIME:
+            (folder / name).unlink(missing_ok=True)
     if not canonicalize(folder) and warn:
         warn(
             "the search index is not in the format this version of briefing knows, so rebuilds may not be "
