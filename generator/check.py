@@ -167,7 +167,7 @@ def _check_sitemap(site: _Site) -> list[str]:
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 FEATURE_FILES = ("atom.xml", "feed.json", "search/index.html", "timeline/index.html", "people/index.html",
-                 "books/index.html")  # fmt: skip
+                 "books/index.html", "tags/index.html")  # fmt: skip
 
 
 def _missing_item_page(site: _Site, feed: Path, title: str, link: str) -> str | None:

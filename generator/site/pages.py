@@ -7,6 +7,8 @@ a changed brief touches is found by fingerprinting them (``incremental``), not l
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -15,7 +17,7 @@ from generator.site import urls
 from generator.site.books import Book, plan_books
 from generator.site.people_pages import PersonProfile, plan_people
 from generator.site.search import Bundle
-from generator.site.structure import BriefCard, BriefDetail, Month, PillarGroup, SiteModel
+from generator.site.structure import BriefCard, BriefDetail, Month, PillarGroup, SiteModel, TagGroup
 from generator.site.timeline import LegendItem, TimelineMonth, legend, plan_timeline
 
 
@@ -65,11 +67,24 @@ class Pagination:
 
 
 @dataclass(frozen=True)
-class PillarData:
-    group: PillarGroup
+class ListData:
+    """One page of a paginated list of briefs: a pillar's or a tag's."""
+
+    group: PillarGroup | TagGroup
     count_text: str
     briefs: tuple[BriefCard, ...]
     pagination: Pagination
+
+
+@dataclass(frozen=True)
+class TagSummary:
+    group: TagGroup
+    count_text: str
+
+
+@dataclass(frozen=True)
+class TagsData:
+    tags: tuple[TagSummary, ...]
 
 
 @dataclass(frozen=True)
@@ -150,7 +165,7 @@ class TimelineData:
 
 
 PageData = (
-    HomeData | PillarsData | PillarData | BriefData | ArchiveData | NotFoundData
+    HomeData | PillarsData | ListData | TagsData | BriefData | ArchiveData | NotFoundData
     | SearchData | BookData | BooksData | PeopleData | PersonData | TimelineData
 )  # fmt: skip
 
@@ -227,37 +242,76 @@ def pillars_page(config: Config, model: SiteModel) -> Page:
     )
 
 
-def pillar_pages(config: Config, model: SiteModel, group: PillarGroup) -> list[Page]:
+def _paginate(
+    config: Config, slugs: tuple[str, ...], path: Callable[[int], str]
+) -> list[tuple[tuple[str, ...], Pagination]]:
+    """``slugs`` in pages of ``listing.per_page`` (one empty page for none); ``path(n)``: page n's."""
     per_page = config.listing.per_page
-    chunks = [group.briefs[i : i + per_page] for i in range(0, len(group.briefs), per_page)] or [()]
+    chunks = [slugs[i : i + per_page] for i in range(0, len(slugs), per_page)] or [()]
     total = len(chunks)
-    pages = []
+    return [
+        (chunk, Pagination(n, total, path(n - 1) if n > 1 else None, path(n + 1) if n < total else None))
+        for n, chunk in enumerate(chunks, start=1)
+    ]
+
+
+def _page_suffix(pagination: Pagination) -> str:
+    return f"page {pagination.number} of {pagination.total}" if pagination.total > 1 else ""
+
+
+def pillar_pages(config: Config, model: SiteModel, group: PillarGroup) -> list[Page]:
     feed = (_pillar_feed(config, group),)
-    for number, chunk in enumerate(chunks, start=1):
-        previous = urls.pillar(group.slug, number - 1) if number > 1 else None
-        following = urls.pillar(group.slug, number + 1) if number < total else None
-        suffix = f"page {number} of {total}" if total > 1 else ""
-        pages.append(
-            Page(
-                path=urls.pillar(group.slug, number),
-                template="pillar.html",
-                title=_title(config, *filter(None, (group.title, suffix))),
-                heading=group.title,
-                description=group.description or f"Briefs on {group.title}.",
-                data=PillarData(
-                    group,
-                    count_text(len(group.briefs)),
-                    tuple(model.card(s) for s in chunk),
-                    Pagination(number, total, previous, following),
-                ),
-                feeds=feed,
-                lastmod=_lastmod(model, chunk),
-                rel_prev=previous,
-                rel_next=following,
-                section=f"pillar:{group.slug}",
-            )
+    return [
+        Page(
+            path=urls.pillar(group.slug, pagination.number),
+            template="pillar.html",
+            title=_title(config, *filter(None, (group.title, _page_suffix(pagination)))),
+            heading=group.title,
+            description=group.description or f"Briefs on {group.title}.",
+            data=ListData(
+                group, count_text(len(group.briefs)), tuple(model.card(s) for s in chunk), pagination
+            ),
+            feeds=feed,
+            lastmod=_lastmod(model, chunk),
+            rel_prev=pagination.previous,
+            rel_next=pagination.next,
+            section=f"pillar:{group.slug}",
         )
-    return pages
+        for chunk, pagination in _paginate(config, group.briefs, functools.partial(urls.pillar, group.slug))
+    ]
+
+
+def tags_page(config: Config, model: SiteModel) -> Page:
+    return Page(
+        path=urls.TAGS,
+        template="tags.html",
+        title=_title(config, "Tags"),
+        heading="Tags",
+        description=f"Every tag of the briefs of {config.site.title}, with its number of briefs.",
+        data=TagsData(tuple(TagSummary(t, count_text(len(t.briefs))) for t in model.tags)),
+        lastmod=model.newest,
+        section="tags",
+    )
+
+
+def tag_pages(config: Config, model: SiteModel, group: TagGroup) -> list[Page]:
+    return [
+        Page(
+            path=urls.tag(group.slug, pagination.number),
+            template="tag.html",
+            title=_title(config, *filter(None, (f"Tag: {group.title}", _page_suffix(pagination)))),
+            heading=group.title,
+            description=f"Briefs tagged {group.title}, newest first.",
+            data=ListData(
+                group, count_text(len(group.briefs)), tuple(model.card(s) for s in chunk), pagination
+            ),
+            lastmod=_lastmod(model, chunk),
+            rel_prev=pagination.previous,
+            rel_next=pagination.next,
+            section="tags",
+        )
+        for chunk, pagination in _paginate(config, group.briefs, functools.partial(urls.tag, group.slug))
+    ]
 
 
 def _pillar_feed(config: Config, group: PillarGroup) -> FeedLink:
@@ -427,6 +481,9 @@ def plan_pages(config: Config, model: SiteModel, bundles: list[Bundle]) -> list[
     pages = [home_page(config, model), pillars_page(config, model), archive_page(config, model)]
     for group in model.pillars:
         pages.extend(pillar_pages(config, model, group))
+    pages.append(tags_page(config, model))
+    for tag in model.tags:
+        pages.extend(tag_pages(config, model, tag))
     feed_links = pillar_feed_links(config, model)
     people = tuple(plan_people(config, model))
     linked = {person.name: person.url for person in people}

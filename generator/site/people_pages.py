@@ -6,8 +6,6 @@ the quotes whose speaker is their name or one of their watch-list aliases. Every
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -45,8 +43,7 @@ class PersonProfile:
 
 def slugify(name: str) -> str:
     """An ASCII URL slug for a name: "Subrahmanyam Jaishankar" -> "subrahmanyam-jaishankar"."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "person"
+    return urls.slug_words(name) or "person"
 
 
 def _count_text(briefs: int, quotes: int) -> str:

@@ -6,6 +6,8 @@ so templates hold markup only. Each brief is rendered from Markdown once; pages 
 
 from __future__ import annotations
 
+import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from urllib.parse import quote, urlsplit
@@ -74,7 +76,7 @@ class BriefDetail:
     body_html: str  # safe: markdown-it with raw HTML off
     sources: tuple[SourceView, ...]
     people: tuple[str, ...]
-    tags: tuple[str, ...]
+    tags: tuple[Link, ...]  # as the brief spells them, each linking to its tag's page
     primary: PillarBadge
     older: Link | None = None  # neighbours in the primary pillar's list
     newer: Link | None = None
@@ -101,6 +103,14 @@ class PillarGroup:
 
 
 @dataclass(frozen=True)
+class TagGroup:
+    slug: str
+    title: str  # the spelling most briefs use ("QUAD" and "Quad" share one page)
+    url: str
+    briefs: tuple[str, ...]  # slugs, newest first
+
+
+@dataclass(frozen=True)
 class Month:
     key: str  # "2025-07", also the heading's id
     title: str  # "July 2025"
@@ -121,6 +131,7 @@ class SiteModel:
     details: dict[str, BriefDetail] = field(default_factory=dict)
     pillars: list[PillarGroup] = field(default_factory=list)  # config order
     months: list[Month] = field(default_factory=list)  # newest first
+    tags: list[TagGroup] = field(default_factory=list)  # by title, case ignored
 
     @property
     def newest(self) -> datetime | None:
@@ -187,6 +198,20 @@ def _safe_url(url: str | None) -> str | None:
     return quote(url.strip(), safe=URL_SAFE)
 
 
+def tag_slug(tag: str) -> str:
+    """A tag's page slug: its ASCII words, or a hash for a tag with none (so each still has a page)."""
+    return urls.slug_words(tag) or f"tag-{hashlib.sha256(tag.casefold().encode()).hexdigest()[:8]}"
+
+
+def _tags_by_slug(tags: list[str]) -> dict[str, str]:
+    """A brief's tags by page slug, each with its first spelling in the brief ("Quad" after "QUAD"
+    is the same tag)."""
+    by_slug: dict[str, str] = {}
+    for tag in tags:
+        by_slug.setdefault(tag_slug(tag), tag)
+    return by_slug
+
+
 def brief_detail(
     brief: Brief, card: BriefCard, config: Config, older: Link | None, newer: Link | None
 ) -> BriefDetail:
@@ -210,7 +235,7 @@ def brief_detail(
         body_html=render_markdown(brief.body),
         sources=sources,
         people=tuple(brief.people),
-        tags=tuple(brief.tags),
+        tags=tuple(Link(t, urls.tag(key)) for key, t in _tags_by_slug(brief.tags).items()),
         primary=card.pillars[0],
         older=older,
         newer=newer,
@@ -223,12 +248,17 @@ def build_model(config: Config, briefs: list[Brief]) -> SiteModel:
     model = SiteModel(slugs=tuple(b.slug for b in briefs))
     by_pillar: dict[str, list[str]] = {p.slug: [] for p in config.pillars}
     months: dict[tuple[int, int], list[str]] = {}
+    by_tag: dict[str, list[str]] = {}
+    spellings: dict[str, Counter[str]] = {}
     cards: dict[str, BriefCard] = {}
     for brief in briefs:
         cards[brief.slug] = brief_card(brief, pillar_badges)
         for slug in brief.pillars:
             by_pillar[slug].append(brief.slug)
         months.setdefault((brief.date.year, brief.date.month), []).append(brief.slug)
+        for key, spelling in _tags_by_slug(brief.tags).items():
+            by_tag.setdefault(key, []).append(brief.slug)
+            spellings.setdefault(key, Counter())[spelling] += 1
     # Older/newer brief within each brief's primary pillar, as that pillar's page lists them.
     position = {slug: {s: i for i, s in enumerate(slugs)} for slug, slugs in by_pillar.items()}
     for brief in briefs:
@@ -249,7 +279,13 @@ def build_model(config: Config, briefs: list[Brief]) -> SiteModel:
         Month(f"{y:04d}-{m:02d}", f"{MONTHS[m - 1]} {y}", tuple(slugs))
         for (y, m), slugs in sorted(months.items(), reverse=True)
     ]
+    tags = (TagGroup(key, _most_used(spellings[key]), urls.tag(key), tuple(s)) for key, s in by_tag.items())
+    model.tags = sorted(tags, key=lambda group: (group.title.casefold(), group.slug))
     return model
+
+
+def _most_used(spellings: Counter[str]) -> str:
+    return min(spellings, key=lambda spelling: (-spellings[spelling], spelling))
 
 
 def _link(card: BriefCard) -> Link:

@@ -19,7 +19,8 @@ from generator.site import urls
 from generator.site.pages import FeedLink, Page
 from generator.site.structure import PillarBadge
 
-PAGE_TEMPLATES = ("home.html", "brief.html", "pillar.html", "pillars.html", "archive.html", "404.html")
+PAGE_TEMPLATES = ("home.html", "brief.html", "pillar.html", "pillars.html", "tag.html", "tags.html",
+                  "archive.html", "404.html")  # fmt: skip
 # Issue 8's page families.
 FEATURE_TEMPLATES = ("search.html", "books.html", "book.html", "people.html", "person.html", "timeline.html")
 FEED_ITEM_TEMPLATE = "feed_item.html"

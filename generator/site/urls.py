@@ -9,6 +9,8 @@ rooted at the base path. Feeds, the sitemap and canonical links use absolute URL
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from urllib.parse import urljoin
 
 HOME = ""
@@ -31,6 +33,7 @@ SEARCH_SCRIPT = "assets/search.js"
 BOOKS = "books/"
 PEOPLE = "people/"
 TIMELINE = "timeline/"
+TAGS = "tags/"
 
 
 def brief(slug: str) -> str:
@@ -58,6 +61,17 @@ def book(key: str) -> str:
 
 def person(slug: str) -> str:
     return f"people/{slug}/"
+
+
+def tag(slug: str, page: int = 1) -> str:
+    return f"tags/{slug}/" if page == 1 else f"tags/{slug}/page/{page}/"
+
+
+def slug_words(text: str) -> str:
+    """The ASCII words of ``text`` joined by hyphens ("Indo-Pacific" -> "indo-pacific"), accents
+    dropped; "" when it has none (a name in Devanagari, say): the caller picks the fallback."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def output_file(site_path: str) -> str:

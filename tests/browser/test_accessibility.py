@@ -20,6 +20,8 @@ PAGES = {
     "brief": "briefs/2025-04-14-quad-partners-and-india-us-ties/",
     "pillars": "pillars/",
     "archive": "archive/",
+    "tags": "tags/",
+    "tag": "tags/logistics/",
     "not found": "no-such-page/",
     # issue 8's page families; the search page with results showing
     "search": "search/?q=refuelling",

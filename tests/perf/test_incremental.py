@@ -16,7 +16,9 @@ import random
 import re
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -83,15 +85,30 @@ def _edit_brief(project: Path, rng: random.Random) -> None:
     target.write_text(target.read_text(encoding="utf-8") + f"\nAn analyst adds note {rng.random()}.\n")
 
 
-def _retitle_brief(project: Path, rng: random.Random) -> None:
-    """A hand edit of the front matter, not the body: lists and neighbours show the new title."""
+def _hand_edit(project: Path, rng: random.Random, key: str, change: Callable[[Any], Any]) -> None:
+    """An analyst's edit of one front-matter value of a random brief: ``change(old) -> new``."""
     target = rng.choice(sorted((project / "briefs").glob("*.md")))
     lines = target.read_text(encoding="utf-8").split("\n")
-    at = next(i for i, line in enumerate(lines) if line.startswith("title: "))
-    end = next(i for i in range(at + 1, len(lines)) if re.match(r"[a-z_]+:", lines[i]))  # a title may wrap
-    title = yaml.safe_load("\n".join(lines[at:end]))["title"]
-    lines[at:end] = ["title: " + json.dumps(f"Revised {rng.randrange(100)}: {title}")]
+    at = next((i for i, line in enumerate(lines) if line.startswith(f"{key}:")), None)
+    if at is None:  # not set in this brief: added after the opening "---"
+        at = end = 1
+        value = None
+    else:
+        end = next(i for i in range(at + 1, len(lines)) if re.match(r"[a-z_]+:|---$", lines[i]))  # may wrap
+        value = yaml.safe_load("\n".join(lines[at:end]))[key]
+    lines[at:end] = [f"{key}: " + json.dumps(change(value))]
     target.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _retitle_brief(project: Path, rng: random.Random) -> None:
+    """A hand edit of the front matter, not the body: lists and neighbours show the new title."""
+    _hand_edit(project, rng, "title", lambda title: f"Revised {rng.randrange(100)}: {title}")
+
+
+def _retag_brief(project: Path, rng: random.Random) -> None:
+    """Tags added (in another spelling, sometimes, which shares a page) or dropped: tag pages follow."""
+    pool = ["QUAD", "Quad", "Indo-Pacific"]
+    _hand_edit(project, rng, "tags", lambda tags: rng.sample([*pool, *(tags or [])], 2))
 
 
 def _delete_brief(project: Path, rng: random.Random) -> None:
@@ -142,6 +159,7 @@ MUTATIONS = [
     _edit_brief,
     _edit_brief,
     _retitle_brief,
+    _retag_brief,
     _delete_brief,
     _add_article,
     _delete_article,

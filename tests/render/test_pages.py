@@ -17,8 +17,8 @@ def test_report_counts(built: Built) -> None:
     assert built.report.failures == []
     assert built.report.feeds == 1 + 6
     # home/pillars/archive, pillars, page 2s, briefs, 404; then issue 8's: search, books index,
-    # 10 month books, 5 pillar books, people index, timeline
-    assert built.report.pages == 3 + 6 + 2 + 12 + 1 + 19
+    # 10 month books, 5 pillar books, people index, timeline; the tags index and two tags' pages
+    assert built.report.pages == 3 + 6 + 2 + 12 + 1 + 19 + 3
 
 
 def test_home_lists_newest_briefs_with_title_date_source_summary_and_badges(built: Built) -> None:

@@ -1,0 +1,107 @@
+"""Tag pages: one per tag (spellings that differ only in case or punctuation share it), newest first,
+paginated like a pillar's; an index of every tag; each brief's tags link to them."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from generator.brief_file import dump_brief
+from generator.model import Brief, Source
+from generator.site import render_site
+from generator.site.structure import tag_slug
+
+from .helpers import Built, make_config, quiet, select
+
+HINDI = "भारत"  # no ASCII letters: its page needs a slug of its own
+# (day, tags): per_page is 3 in tests/data/site.yaml, so "QUAD" (five briefs) takes two pages.
+TAGGED = [
+    (1, ["QUAD", "Indo-Pacific"]),
+    (2, ["Quad", "Indo-Pacific"]),
+    (3, ["QUAD"]),
+    (4, ["QUAD", "Quad", HINDI]),  # the same tag twice in one brief
+    (5, ["quad", "Shipbuilding"]),
+]
+
+
+def _brief(day: int, tags: list[str]) -> Brief:
+    date = datetime.fromisoformat("2025-05-01T09:00:00+05:30") + timedelta(days=day)
+    return Brief(
+        slug=f"tagged-{day}",
+        title=f"Tagged brief {day}",
+        date=date,
+        body=f"Body of tagged brief {day}.",
+        summary=f"Summary {day}.",
+        pillars=["logistics"],
+        tags=tags,
+        sources=[Source(name="Tag Wire", url=f"https://news.example.org/t{day}", published=date)],
+    )
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    tmp = tmp_path_factory.mktemp("tags")
+    briefs = tmp / "briefs"
+    briefs.mkdir()
+    for day, tags in TAGGED:
+        (briefs / f"tagged-{day}.md").write_text(dump_brief(_brief(day, tags)), encoding="utf-8")
+    config = make_config(tmp, briefs=briefs)
+    return Built(config, render_site(config, quiet()))
+
+
+def _titles(doc) -> list[str]:  # type: ignore[no-untyped-def]
+    return [a.text_content() for a in select(doc, ".card-title a")]
+
+
+def test_spellings_of_one_tag_share_a_page_named_as_most_briefs_spell_it(site: Built) -> None:
+    first = site.html("tags/quad/index.html")
+    assert select(first, "h1")[0].text_content() == "QUAD"  # QUAD 3 briefs, Quad 1, quad 1
+    assert "5 briefs · page 1 of 2" in select(first, ".meta")[0].text_content()
+    assert _titles(first) == ["Tagged brief 5", "Tagged brief 4", "Tagged brief 3"]
+    second = site.html("tags/quad/page/2/index.html")
+    assert _titles(second) == ["Tagged brief 2", "Tagged brief 1"]
+    # The pages link each other, for readers and for crawlers.
+    assert select(first, ".pager-older a")[0].get("href") == "../../tags/quad/page/2/"
+    assert select(second, ".pager-newer a")[0].get("href") == "../../../../tags/quad/"
+    assert select(second, "link[rel=prev]")[0].get("href") == "../../../../tags/quad/"
+
+
+def test_a_brief_links_each_of_its_tags_once(site: Built) -> None:
+    doc = site.html("briefs/tagged-4/index.html")
+    links = [(a.text_content(), a.get("href")) for a in select(doc, ".filed-under .badge-tag")]
+    assert links == [("QUAD", "../../tags/quad/"), (HINDI, f"../../tags/{tag_slug(HINDI)}/")]
+
+
+def test_a_tag_without_ascii_letters_gets_a_stable_page(site: Built) -> None:
+    slug = tag_slug(HINDI)
+    assert slug.startswith("tag-") and slug.isascii()
+    assert slug != tag_slug("தமிழ்")  # another such tag gets another page
+    doc = site.html(f"tags/{slug}/index.html")
+    assert select(doc, "h1")[0].text_content() == HINDI
+    assert _titles(doc) == ["Tagged brief 4"]
+
+
+def test_the_index_lists_every_tag_once_by_name_with_its_count(site: Built) -> None:
+    doc = site.html("tags/index.html")
+    entries = [" ".join(li.text_content().split()) for li in select(doc, ".tag-index li")]
+    assert entries == ["Indo-Pacific 2 briefs", "QUAD 5 briefs", "Shipbuilding 1 brief", f"{HINDI} 1 brief"]
+    pages = {p.parent.relative_to(site.root).as_posix() + "/" for p in site.root.glob("tags/*/index.html")}
+    assert {a.get("href") for a in select(doc, ".tag-index a")} == {"../" + p for p in pages}
+
+
+def test_tag_pages_are_in_the_sitemap(site: Built) -> None:
+    sitemap = site.text("sitemap.xml")
+    for path in ("tags/", "tags/quad/", "tags/quad/page/2/", f"tags/{tag_slug(HINDI)}/"):
+        assert f"<loc>{site.config.site.base_url}{path}</loc>" in sitemap
+
+
+def test_a_site_without_tags_has_an_empty_index(tmp_path: Path) -> None:
+    briefs = tmp_path / "briefs"
+    briefs.mkdir()
+    (briefs / "untagged.md").write_text(dump_brief(_brief(1, [])), encoding="utf-8")
+    config = make_config(tmp_path, briefs=briefs)
+    built = Built(config, render_site(config, quiet()))
+    assert "No tags yet." in built.text("tags/index.html")
+    assert not select(built.html("briefs/tagged-1/index.html"), ".badge-tag")
