@@ -17,7 +17,15 @@ from generator.site import urls
 from generator.site.books import Book, plan_books
 from generator.site.people_pages import PersonProfile, plan_people
 from generator.site.search import Bundle
-from generator.site.structure import BriefCard, BriefDetail, Month, PillarGroup, SiteModel, TagGroup
+from generator.site.structure import (
+    BriefCard,
+    BriefDetail,
+    Month,
+    PillarGroup,
+    SiteModel,
+    TagGroup,
+    date_text,
+)
 from generator.site.timeline import LegendItem, TimelineMonth, legend, plan_timeline
 
 
@@ -60,18 +68,29 @@ class PillarsData:
 
 @dataclass(frozen=True)
 class Pagination:
-    number: int
-    total: int
+    number: int | None  # None on a list's first page; else its page/<number>/, counted from the oldest
+    span_text: str  # a numbered page's dates: "3 January 2023 to 17 March 2023"
     previous: str | None  # site path of the newer page
     next: str | None  # site path of the older page
+
+
+@dataclass(frozen=True)
+class ListSubject:
+    """What a list's pages say of the pillar or tag they list (not its briefs: see ``_list_data``)."""
+
+    title: str
+    url: str  # the list's first page
+    description: str = ""
+    feed_url: str | None = None  # a pillar's
+    book_url: str | None = None  # a pillar's, when it has briefs
 
 
 @dataclass(frozen=True)
 class ListData:
     """One page of a paginated list of briefs: a pillar's or a tag's."""
 
-    group: PillarGroup | TagGroup
-    count_text: str
+    subject: ListSubject
+    count_text: str | None  # on the first page only
     briefs: tuple[BriefCard, ...]
     pagination: Pagination
 
@@ -243,24 +262,37 @@ def pillars_page(config: Config, model: SiteModel) -> Page:
 
 
 def _paginate(
-    config: Config, slugs: tuple[str, ...], path: Callable[[int], str]
+    config: Config, model: SiteModel, slugs: tuple[str, ...], path: Callable[[int | None], str]
 ) -> list[tuple[tuple[str, ...], Pagination]]:
-    """``slugs`` in pages of ``listing.per_page`` (one empty page for none); ``path(n)``: page n's."""
+    """A list's pages, numbered from the oldest so that each keeps its briefs as new ones arrive.
+
+    ``page/1/`` holds the oldest ``listing.per_page`` briefs, ``page/2/`` the next, and so on; the
+    list's first page (``path(None)``) shows the rest, the newest: those no full page holds plus the
+    newest full page's (per_page to twice that, less one). So a new brief changes the first page
+    only, and once every per_page briefs moves the newest full page out to a numbered page of its own.
+    Pages come first page first, then newest to oldest.
+    """
     per_page = config.listing.per_page
-    chunks = [slugs[i : i + per_page] for i in range(0, len(slugs), per_page)] or [()]
-    total = len(chunks)
-    return [
-        (chunk, Pagination(n, total, path(n - 1) if n > 1 else None, path(n + 1) if n < total else None))
-        for n, chunk in enumerate(chunks, start=1)
-    ]
+    numbered = max(len(slugs) // per_page - 1, 0)
+    rest = len(slugs) - numbered * per_page
+    pages = [(slugs[:rest], Pagination(None, "", None, path(numbered) if numbered else None))]
+    for n in range(numbered, 0, -1):
+        chunk = slugs[len(slugs) - n * per_page : len(slugs) - (n - 1) * per_page]
+        span = f"{date_text(model.details[chunk[-1]].date)} to {date_text(model.details[chunk[0]].date)}"
+        newer = path(n + 1) if n < numbered else path(None)
+        pages.append((chunk, Pagination(n, span, newer, path(n - 1) if n > 1 else None)))
+    return pages
 
 
 def _page_suffix(pagination: Pagination) -> str:
-    return f"page {pagination.number} of {pagination.total}" if pagination.total > 1 else ""
+    return f"page {pagination.number}" if pagination.number else ""
 
 
 def pillar_pages(config: Config, model: SiteModel, group: PillarGroup) -> list[Page]:
     feed = (_pillar_feed(config, group),)
+    subject = ListSubject(
+        group.title, group.url, group.description, group.feed_url, group.book_url if group.briefs else None
+    )
     return [
         Page(
             path=urls.pillar(group.slug, pagination.number),
@@ -268,17 +300,29 @@ def pillar_pages(config: Config, model: SiteModel, group: PillarGroup) -> list[P
             title=_title(config, *filter(None, (group.title, _page_suffix(pagination)))),
             heading=group.title,
             description=group.description or f"Briefs on {group.title}.",
-            data=ListData(
-                group, count_text(len(group.briefs)), tuple(model.card(s) for s in chunk), pagination
-            ),
+            data=_list_data(model, subject, group.briefs, chunk, pagination),
             feeds=feed,
             lastmod=_lastmod(model, chunk),
             rel_prev=pagination.previous,
             rel_next=pagination.next,
             section=f"pillar:{group.slug}",
         )
-        for chunk, pagination in _paginate(config, group.briefs, functools.partial(urls.pillar, group.slug))
+        for chunk, pagination in _paginate(
+            config, model, group.briefs, functools.partial(urls.pillar, group.slug)
+        )
     ]
+
+
+def _list_data(
+    model: SiteModel,
+    subject: ListSubject,
+    slugs: tuple[str, ...],
+    chunk: tuple[str, ...],
+    pagination: Pagination,
+) -> ListData:
+    # Only the first page counts the list's briefs: a numbered page shows nothing a new brief changes.
+    count = count_text(len(slugs)) if pagination.number is None else None
+    return ListData(subject, count, tuple(model.card(s) for s in chunk), pagination)
 
 
 def tags_page(config: Config, model: SiteModel) -> Page:
@@ -302,15 +346,15 @@ def tag_pages(config: Config, model: SiteModel, group: TagGroup) -> list[Page]:
             title=_title(config, *filter(None, (f"Tag: {group.title}", _page_suffix(pagination)))),
             heading=group.title,
             description=f"Briefs tagged {group.title}, newest first.",
-            data=ListData(
-                group, count_text(len(group.briefs)), tuple(model.card(s) for s in chunk), pagination
-            ),
+            data=_list_data(model, ListSubject(group.title, group.url), group.briefs, chunk, pagination),
             lastmod=_lastmod(model, chunk),
             rel_prev=pagination.previous,
             rel_next=pagination.next,
             section="tags",
         )
-        for chunk, pagination in _paginate(config, group.briefs, functools.partial(urls.tag, group.slug))
+        for chunk, pagination in _paginate(
+            config, model, group.briefs, functools.partial(urls.tag, group.slug)
+        )
     ]
 
 

@@ -40,8 +40,9 @@ def brief(slug: str) -> str:
     return f"briefs/{slug}/"
 
 
-def pillar(slug: str, page: int = 1) -> str:
-    return f"pillars/{slug}/" if page == 1 else f"pillars/{slug}/page/{page}/"
+def pillar(slug: str, page: int | None = None) -> str:
+    """A pillar's list: its first page, or its page/<page>/ (numbered from the oldest)."""
+    return f"pillars/{slug}/" if page is None else f"pillars/{slug}/page/{page}/"
 
 
 def pillar_feed(slug: str) -> str:
@@ -63,8 +64,8 @@ def person(slug: str) -> str:
     return f"people/{slug}/"
 
 
-def tag(slug: str, page: int = 1) -> str:
-    return f"tags/{slug}/" if page == 1 else f"tags/{slug}/page/{page}/"
+def tag(slug: str, page: int | None = None) -> str:
+    return f"tags/{slug}/" if page is None else f"tags/{slug}/page/{page}/"
 
 
 def slug_words(text: str) -> str:

@@ -13,14 +13,14 @@ from generator.config import Config, parse_config
 from .tools import REPO_ROOT
 
 SAMPLE_CONFIG = REPO_ROOT / "briefing.yaml"
-# The renderer's hand-written set and ours (escaping, long URLs, a pillar long enough to have a second
+# The renderer's hand-written set and ours (escaping, long URLs, a pillar long enough to have a numbered
 # page). The ingest's sample briefs are left to the sample site: some tell the same story as the
 # renderer's, and two cards with one headline would only confuse a person reading the screenshots.
 BRIEF_SETS = (
     REPO_ROOT / "tests" / "data" / "briefs",
     REPO_ROOT / "tests" / "data" / "reader_site" / "briefs",
 )
-# Small enough that the biggest pillar of the reader set runs onto a page/2/.
+# Small enough that the biggest pillar of the reader set has a numbered page (page/1/, its oldest).
 READER_PER_PAGE = 4
 # Briefs per search bundle on average: small, so the reader site's search merges several bundles.
 READER_BUNDLE_MEAN = 3

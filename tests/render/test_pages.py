@@ -12,13 +12,13 @@ def texts(nodes: list) -> list[str]:
 
 
 def test_report_counts(built: Built) -> None:
-    # 13 files, one draft: 12 published; 6 pillars, two of them paginated (per_page 3).
+    # 13 files, one draft: 12 published; 6 pillars, one with a numbered page (6 briefs, per_page 3).
     assert built.report.briefs == 12
     assert built.report.failures == []
     assert built.report.feeds == 1 + 6
-    # home/pillars/archive, pillars, page 2s, briefs, 404; then issue 8's: search, books index,
+    # home/pillars/archive, pillars, a page/1/, briefs, 404; then issue 8's: search, books index,
     # 10 month books, 5 pillar books, people index, timeline; the tags index and two tags' pages
-    assert built.report.pages == 3 + 6 + 2 + 12 + 1 + 19 + 3
+    assert built.report.pages == 3 + 6 + 1 + 12 + 1 + 19 + 3
 
 
 def test_home_lists_newest_briefs_with_title_date_source_summary_and_badges(built: Built) -> None:
@@ -110,23 +110,25 @@ def test_time_zone_shown_for_other_offsets(built: Built) -> None:
     assert time.text == "30 June 2025, 20:00 UTC-04:00"
 
 
-def test_pillar_pages_are_paginated_newest_first(built: Built) -> None:
+def test_pillar_pages_are_numbered_from_the_oldest(built: Built) -> None:
     first = built.html("pillars/defence-industry/index.html")
-    second = built.html("pillars/defence-industry/page/2/index.html")
-    assert texts(select(first, "h1")) == ["Defence industry & supply chains"]
+    older = built.html("pillars/defence-industry/page/1/index.html")
+    assert texts(select(first, "h1")) == texts(select(older, "h1")) == ["Defence industry & supply chains"]
     one = texts(select(first, ".card-title"))
-    two = texts(select(second, ".card-title"))
-    assert len(one) == 3 and len(two) == 3
+    two = texts(select(older, ".card-title"))
+    assert len(one) == 3 and len(two) == 3  # 6 briefs: the newest full page stays on the first
     assert one[0] == "Ministry statement on the same call"
     assert two[-1] == "India and US hold fifth 2+2 ministerial dialogue in New Delhi"
-    assert select(first, 'link[rel="next"]')[0].get("href") == "../../pillars/defence-industry/page/2/"
-    assert select(first, ".pager a[rel=next]")[0].get("href") == "../../pillars/defence-industry/page/2/"
+    assert select(first, 'link[rel="next"]')[0].get("href") == "../../pillars/defence-industry/page/1/"
+    assert select(first, ".pager a[rel=next]")[0].get("href") == "../../pillars/defence-industry/page/1/"
     assert select(first, 'link[rel="prev"]') == []
-    assert select(second, 'link[rel="prev"]')[0].get("href") == "../../../../pillars/defence-industry/"
-    assert select(second, 'link[rel="next"]') == []
-    assert "page 2 of 2" in texts(select(second, ".page-header .meta"))[0]
-    assert not (built.root / "pillars/defence-industry/page/3").exists()
-    assert not (built.root / "pillars/defence-industry/page/1").exists()
+    assert select(older, 'link[rel="prev"]')[0].get("href") == "../../../../pillars/defence-industry/"
+    assert select(older, 'link[rel="next"]') == []
+    assert "6 briefs" in texts(select(first, ".page-header .meta"))[0]
+    # A numbered page says what never changes: its number and its briefs' dates, not the count.
+    meta = texts(select(older, ".page-header .meta"))[0]
+    assert meta == "Page 1 · 10 November 2023 to 2 March 2025 · Newest briefs · RSS feed · Briefing book"
+    assert sorted(p.name for p in (built.root / "pillars/defence-industry/page").iterdir()) == ["1"]
 
 
 def test_empty_pillar_still_has_a_page(built: Built) -> None:

@@ -20,14 +20,14 @@ def test_sitemap_lists_every_page_but_404_with_absolute_urls(built: Built) -> No
     assert all(loc.startswith(SUB_PATH_URL) for loc in found)
     assert SUB_PATH_URL + "404.html" not in found
     assert SUB_PATH_URL + "briefs/draft-brief/" not in found
-    assert SUB_PATH_URL + "pillars/defence-industry/page/2/" in found
+    assert SUB_PATH_URL + "pillars/defence-industry/page/1/" in found
 
 
 def test_sitemap_lastmod_is_the_newest_brief_shown(built: Built) -> None:
     found = entries(built)
     assert found[SUB_PATH_URL + "briefs/pentagon-readout/"] == "2025-06-30T20:00:00-04:00"
     assert found[SUB_PATH_URL] == "2025-07-20T12:00:00+05:30"
-    assert found[SUB_PATH_URL + "pillars/defence-industry/page/2/"] == "2025-03-02T08:00:00+05:30"
+    assert found[SUB_PATH_URL + "pillars/defence-industry/page/1/"] == "2025-03-02T08:00:00+05:30"
     assert found[SUB_PATH_URL + "pillars/counter-terrorism/"] is None  # nothing shown, no date to claim
 
 

@@ -16,13 +16,15 @@ from generator.site.structure import tag_slug
 from .helpers import Built, make_config, quiet, select
 
 HINDI = "भारत"  # no ASCII letters: its page needs a slug of its own
-# (day, tags): per_page is 3 in tests/data/site.yaml, so "QUAD" (five briefs) takes two pages.
+# (day, tags): per_page is 3 in tests/data/site.yaml, so "QUAD" (seven briefs) has a page/1/.
 TAGGED = [
     (1, ["QUAD", "Indo-Pacific"]),
     (2, ["Quad", "Indo-Pacific"]),
     (3, ["QUAD"]),
     (4, ["QUAD", "Quad", HINDI]),  # the same tag twice in one brief
     (5, ["quad", "Shipbuilding"]),
+    (6, ["QUAD"]),
+    (7, ["Quad"]),
 ]
 
 
@@ -57,15 +59,15 @@ def _titles(doc) -> list[str]:  # type: ignore[no-untyped-def]
 
 def test_spellings_of_one_tag_share_a_page_named_as_most_briefs_spell_it(site: Built) -> None:
     first = site.html("tags/quad/index.html")
-    assert select(first, "h1")[0].text_content() == "QUAD"  # QUAD 3 briefs, Quad 1, quad 1
-    assert "5 briefs · page 1 of 2" in select(first, ".meta")[0].text_content()
-    assert _titles(first) == ["Tagged brief 5", "Tagged brief 4", "Tagged brief 3"]
-    second = site.html("tags/quad/page/2/index.html")
-    assert _titles(second) == ["Tagged brief 2", "Tagged brief 1"]
+    assert select(first, "h1")[0].text_content() == "QUAD"  # QUAD 4 briefs, Quad 2, quad 1
+    assert select(first, ".meta")[0].text_content() == "7 briefs"
+    assert _titles(first) == [f"Tagged brief {day}" for day in (7, 6, 5, 4)]
+    older = site.html("tags/quad/page/1/index.html")
+    assert _titles(older) == ["Tagged brief 3", "Tagged brief 2", "Tagged brief 1"]
     # The pages link each other, for readers and for crawlers.
-    assert select(first, ".pager-older a")[0].get("href") == "../../tags/quad/page/2/"
-    assert select(second, ".pager-newer a")[0].get("href") == "../../../../tags/quad/"
-    assert select(second, "link[rel=prev]")[0].get("href") == "../../../../tags/quad/"
+    assert select(first, ".pager-older a")[0].get("href") == "../../tags/quad/page/1/"
+    assert select(older, ".pager-newer a")[0].get("href") == "../../../../tags/quad/"
+    assert select(older, "link[rel=prev]")[0].get("href") == "../../../../tags/quad/"
 
 
 def test_a_brief_links_each_of_its_tags_once(site: Built) -> None:
@@ -86,14 +88,14 @@ def test_a_tag_without_ascii_letters_gets_a_stable_page(site: Built) -> None:
 def test_the_index_lists_every_tag_once_by_name_with_its_count(site: Built) -> None:
     doc = site.html("tags/index.html")
     entries = [" ".join(li.text_content().split()) for li in select(doc, ".tag-index li")]
-    assert entries == ["Indo-Pacific 2 briefs", "QUAD 5 briefs", "Shipbuilding 1 brief", f"{HINDI} 1 brief"]
+    assert entries == ["Indo-Pacific 2 briefs", "QUAD 7 briefs", "Shipbuilding 1 brief", f"{HINDI} 1 brief"]
     pages = {p.parent.relative_to(site.root).as_posix() + "/" for p in site.root.glob("tags/*/index.html")}
     assert {a.get("href") for a in select(doc, ".tag-index a")} == {"../" + p for p in pages}
 
 
 def test_tag_pages_are_in_the_sitemap(site: Built) -> None:
     sitemap = site.text("sitemap.xml")
-    for path in ("tags/", "tags/quad/", "tags/quad/page/2/", f"tags/{tag_slug(HINDI)}/"):
+    for path in ("tags/", "tags/quad/", "tags/quad/page/1/", f"tags/{tag_slug(HINDI)}/"):
         assert f"<loc>{site.config.site.base_url}{path}</loc>" in sitemap
 
 
@@ -105,3 +107,33 @@ def test_a_site_without_tags_has_an_empty_index(tmp_path: Path) -> None:
     built = Built(config, render_site(config, quiet()))
     assert "No tags yet." in built.text("tags/index.html")
     assert not select(built.html("briefs/tagged-1/index.html"), ".badge-tag")
+
+
+def test_a_new_brief_changes_only_the_first_page_of_its_lists(tmp_path: Path) -> None:
+    """Numbered from the oldest, a list's numbered pages keep their briefs, and their bytes, as briefs
+    arrive; the newest full page moves out to one of its own once every ``per_page`` briefs."""
+    briefs = tmp_path / "briefs"
+    briefs.mkdir()
+    config = make_config(tmp_path, briefs=briefs)
+
+    def build_with(days: int) -> tuple[Built, dict[str, bytes]]:
+        for day in range(1, days + 1):
+            (briefs / f"tagged-{day}.md").write_text(dump_brief(_brief(day, ["QUAD"])), encoding="utf-8")
+        built = Built(config, render_site(config, quiet()))
+        pages = built.root.glob("*/*/page/*/index.html")
+        return built, {p.relative_to(built.root).as_posix(): p.read_bytes() for p in pages}
+
+    _, eight = build_with(8)  # per_page 3: page/1/ holds briefs 1-3, the first page 4-8
+    assert sorted(eight) == ["pillars/logistics/page/1/index.html", "tags/quad/page/1/index.html"]
+    _, nine = build_with(9)  # a third full page: 4-6 move out to page/2/, the first page shows 7-9
+    assert sorted(nine) == sorted(
+        [*eight, "pillars/logistics/page/2/index.html", "tags/quad/page/2/index.html"]
+    )
+    site, ten = build_with(10)
+    assert ten == nine  # every numbered page byte for byte
+    assert _titles(site.html("tags/quad/page/1/index.html")) == [
+        "Tagged brief 3",
+        "Tagged brief 2",
+        "Tagged brief 1",
+    ]
+    assert _titles(site.html("tags/quad/index.html")) == [f"Tagged brief {day}" for day in (10, 9, 8, 7)]
