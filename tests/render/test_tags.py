@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from generator.brief_file import dump_brief
@@ -53,7 +54,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
     return Built(config, render_site(config, quiet()))
 
 
-def _titles(doc) -> list[str]:  # type: ignore[no-untyped-def]
+def _titles(doc: lxml.html.HtmlElement) -> list[str]:
     return [a.text_content() for a in select(doc, ".card-title a")]
 
 
