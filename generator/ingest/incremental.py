@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from generator import cache
@@ -58,6 +58,7 @@ class Plan:
     briefs: dict[str, BriefRecord]  # brief path -> record, in story order
     messages: list[tuple[str, str]]  # ("warn" | "info", text) per article, to say again
     report: Any  # the IngestReport of the run (written and kept_edited aside)
+    verdicts: dict[tuple[str, str], bool] = field(default_factory=dict)  # merge.group_stories's
 
 
 def story_key(slug: str, files: list[tuple[str, str]], version: str) -> str:

@@ -238,30 +238,32 @@ def _plan(
         patched = snapshot.load(config, state.plan, salt, brief_stats)
         if patched is not None:
             return _Planned(patched, patched.patched, None)
+    # Planning makes ~300,000 objects and frees next to none: collections during it only re-examine
+    # them (~0.17 s at 10,000 briefs).
     with heap.paused():
         store = incremental.BriefStore(config, brief_stats, use_cache)
-    loaded = load_briefs(config, store.read)
-    model = build_model(config, loaded.briefs)
-    published = {str(b.path): b.slug for b in loaded.briefs}
-    files = {
-        name: snapshot.FileRecord(stat, store.sha(name) or "", published.get(name))
-        for name, stat in brief_stats.items()
-    }
-    bundles = search_bundles(model)
-    pages = plan_pages(config, model, bundles)
-    plan = snapshot.Snapshot(
-        token=snapshot.new_token(),
-        salt=salt,
-        files=files,
-        pages=pages,
-        outputs=[page.output for page in pages],
-        feeds=plan_feeds(model, site, config.feeds.items),
-        sitemap=render_sitemap(pages, config.site.base_url),
-        bundles=bundles,
-        briefs=len(model.slugs),
-        failures=loaded.failures,
-        drafts=loaded.drafts,
-    )
+        loaded = load_briefs(config, store.read)
+        model = build_model(config, loaded.briefs)
+        published = {str(b.path): b.slug for b in loaded.briefs}
+        files = {
+            name: snapshot.FileRecord(stat, store.sha(name) or "", published.get(name))
+            for name, stat in brief_stats.items()
+        }
+        bundles = search_bundles(model)
+        pages = plan_pages(config, model, bundles)
+        plan = snapshot.Snapshot(
+            token=snapshot.new_token(),
+            salt=salt,
+            files=files,
+            pages=pages,
+            outputs=[page.output for page in pages],
+            feeds=plan_feeds(model, site, config.feeds.items),
+            sitemap=render_sitemap(pages, config.site.base_url),
+            bundles=bundles,
+            briefs=len(model.slugs),
+            failures=loaded.failures,
+            drafts=loaded.drafts,
+        )
     return _Planned(plan, store.bodies, store)
 
 

@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import dataclasses
 import functools
 import hashlib
@@ -56,6 +57,15 @@ class BriefEntry:
     parsed: Parsed
     html: str | None  # the body as HTML, for a parsed brief
 
+    def __getstate__(self) -> dict[str, Any]:
+        # Kept without the brief's path, which is the entry's own name: unpickling 10,000 Paths
+        # cost ~0.1 s of every build that reads the cache. ``BriefStore.read`` puts it back.
+        state = dict(vars(self))
+        if isinstance(self.parsed, Brief) and self.parsed.path is not None:
+            state["parsed"] = copy.copy(self.parsed)
+            state["parsed"].path = None
+        return state
+
 
 def _parse(path_text: str, stat: cache.Stat, tz: ZoneInfo, data: bytes | None = None) -> BriefEntry:
     path = Path(path_text)
@@ -88,8 +98,7 @@ class BriefStore:
                 stale.append(name)
         self.parsed = len(stale)
         tz = config.site.tz
-        by_sha = {e.sha: e for e in old.values()}
-        fresh = map_items(lambda name: _reuse_or_parse(name, stats[name], tz, by_sha), stale)
+        fresh = map_items(lambda name: _reuse_or_parse(name, stats[name], tz, old.get(name)), stale)
         for name, entry in zip(stale, fresh, strict=True):
             self.entries[name] = entry
         for entry in self.entries.values():
@@ -104,6 +113,8 @@ class BriefStore:
         if isinstance(entry.parsed, tuple):
             file, message, line = entry.parsed
             raise InputError(Path(file), message, line)
+        if entry.parsed.path is None:  # loaded from the cache
+            entry.parsed.path = path
         return entry.parsed
 
     def sha(self, path: Path | str | None) -> str | None:
@@ -126,20 +137,19 @@ def _bodies_changed(
         before, after = old[name].parsed, new[name].parsed
         if not isinstance(before, Brief) or not isinstance(after, Brief):
             return None
-        if dataclasses.replace(before, body="") != dataclasses.replace(after, body=""):
+        if dataclasses.replace(before, body="", path=None) != dataclasses.replace(after, body="", path=None):
             return None
         slugs.add(after.slug)
     return slugs
 
 
-def _reuse_or_parse(name: str, stat: cache.Stat, tz: ZoneInfo, by_sha: dict[str, BriefEntry]) -> BriefEntry:
+def _reuse_or_parse(name: str, stat: cache.Stat, tz: ZoneInfo, known: BriefEntry | None) -> BriefEntry:
     # A touched file whose bytes did not change keeps its parse (a `git checkout` touches everything).
     try:
         data = Path(name).read_bytes()
     except OSError:
         return _parse(name, stat, tz)
-    known = by_sha.get(cache.sha256(data))
-    if known is not None and isinstance(known.parsed, Brief) and known.parsed.path == Path(name):
+    if known is not None and known.sha == cache.sha256(data) and isinstance(known.parsed, Brief):
         return BriefEntry(stat, known.sha, known.parsed, known.html)
     return _parse(name, stat, tz, data)
 
@@ -152,8 +162,9 @@ class _Fingerprinter(pickle.Pickler):
 
     A detail's token is its brief file's hash (a detail is a function of the file and the config,
     part of every key) with its neighbour links; the slugs of the details met are recorded in
-    ``details``: the pages a brief's body shows on. A card stands for itself, so a brief edited
-    where no listing shows it (its body, say) changes no listing page. Any other dataclass met more
+    ``details``: the pages a brief's body shows on. A card stands for itself (a digest of its
+    fields, made once per build), so a brief edited where no listing shows it (its body, say)
+    changes no listing page. Any other dataclass met more
     than once (a pillar's group with its thousands of slugs, shared by all its pages) is hashed once
     per build and stood in for by its digest: ``shared`` maps ``id()`` to (digest, the details in
     it), the digest "" when met once, while the pages, and so the objects, are alive. Dataclasses are
@@ -172,7 +183,13 @@ class _Fingerprinter(pickle.Pickler):
     def reducer_override(self, obj: Any) -> Any:
         kind = type(obj)
         if kind is BriefCard:
-            return tuple, (("card", *vars(obj).values()),)
+            known = self.shared.get(id(obj))
+            if known is None:
+                # Digested once per build: a card is shown on ~7 pages (its lists, the archive, the
+                # timeline...). Its repr holds every field, its pillars' badges too.
+                digest = hashlib.blake2b(repr(obj).encode("utf-8", "surrogatepass"), digest_size=16)
+                known = self.shared[id(obj)] = (digest.hexdigest(), frozenset())
+            return tuple, (("card", known[0]),)
         if kind is BriefDetail:
             token = self.tokens.get(obj.card.slug)
             if token:

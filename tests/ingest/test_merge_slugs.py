@@ -84,3 +84,33 @@ def test_grouping_does_not_compare_every_pair(monkeypatch: pytest.MonkeyPatch) -
     assert len(stories) == 400
     assert calls < 1000  # all pairs would be 80,000
     assert [a.file for a in next(s for s in stories if len(s) == 2)] == ["f0007.txt", "f0400.txt"]
+
+
+def test_known_verdicts_are_used_and_new_ones_recorded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import UTC, datetime
+
+    from generator.ingest.model import Digest
+
+    def article(i: int, text: str) -> Digest:
+        sha = f"{i:064x}"  # the bytes' hash names the article in a verdict
+        return Digest(f"f{i:04d}.txt", sha, "t", datetime(2025, 1, 1, tzinfo=UTC), "t", fingerprint(text))
+
+    texts = [f"story number {i} " + " ".join(f"w{i}x{j}" for j in range(40)) for i in range(30)]
+    articles = [article(i, text) for i, text in enumerate(texts)]
+    articles.append(article(30, texts[3] + " extra"))
+    articles.append(article(31, texts[5] + " more"))
+    verdicts: merge.Verdicts = {}
+    first = merge.group_stories(articles, verdicts)
+    assert verdicts[(articles[3].sha256, articles[30].sha256)] is True
+    assert first == merge.group_stories(articles)  # the same grouping as without verdicts
+
+    compared: list[int] = []
+    real = merge._same_story
+    monkeypatch.setattr(merge, "_same_story", lambda a, b: compared.append(1) or real(a, b))
+    known = dict(verdicts)
+    assert merge.group_stories(articles, known) == first
+    assert compared == []  # every pair was known
+    # A known verdict is trusted: told that 5 and 31 are different stories, they stay apart.
+    known[(articles[5].sha256, articles[31].sha256)] = False
+    apart = merge.group_stories(articles, known)
+    assert [a.file for a in next(s for s in apart if s[0].file == "f0005.txt")] == ["f0005.txt"]
