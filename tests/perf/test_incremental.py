@@ -490,3 +490,29 @@ def test_each_kept_plan_part_lists_every_brief_detail_it_holds(tmp_path: Path) -
         assert set(found) == {id(detail) for detail in table}
         seen_any = seen_any or bool(found)
     assert seen_any
+
+
+def test_cached_brief_parses_keep_no_path_but_give_briefs_theirs(tmp_path: Path) -> None:
+    """The brief cache stores each parse without its file's Path (its entry's name says it), and a
+    brief read through the cache has its path again, as a fresh parse has."""
+    project = make_project(tmp_path / "p")
+    config = load_config(project / "briefing.yaml")
+    stats = {str(p): cache.stat_files([p])[str(p)] for p in sorted((project / "briefs").glob("*.md"))}
+    first = incremental.BriefStore(config, stats)
+    first.save()
+    stored = [entry for n in range(cache.SHARDS) for entry in _shard_entries(project, n)]
+    assert len(stored) == len(stats)
+    assert all(entry.parsed.path is None for entry in stored if not isinstance(entry.parsed, tuple))
+    assert all(first.entries[name].parsed.path == Path(name) for name in stats)  # saving changed none
+
+    again = incremental.BriefStore(config, stats)
+    assert again.parsed == 0  # every parse came from the cache
+    for name in stats:
+        brief = again.read(Path(name), config.site.tz)
+        assert brief.path == Path(name)
+        assert brief == first.read(Path(name), config.site.tz)
+
+
+def _shard_entries(project: Path, shard: int) -> list[incremental.BriefEntry]:
+    stored = cache.load(project, f"{incremental.BRIEFS_CACHE}.{shard:02d}")
+    return list(stored[1].values()) if stored else []
