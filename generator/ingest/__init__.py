@@ -164,7 +164,7 @@ def _ingest(
     todo = [
         i
         for i, (key, target) in enumerate(zip(keys, targets, strict=True))
-        if target not in blocked and not _up_to_date(done.get(str(target)), key, current.get(str(target)))
+        if not _up_to_date(done.get(name := str(target)), key, current.get(name)) and target not in blocked
     ]
     full = _FullArticles(files, fresh, in_memory, context, keep)
 

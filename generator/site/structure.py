@@ -260,7 +260,10 @@ def build_model(config: Config, briefs: list[Brief]) -> SiteModel:
         months.setdefault((brief.date.year, brief.date.month), []).append(brief.slug)
         for key, spelling in _tags_by_slug(brief.tags).items():
             by_tag.setdefault(key, []).append(brief.slug)
-            spellings.setdefault(key, Counter())[spelling] += 1
+            counts = spellings.get(key)
+            if counts is None:  # not setdefault: a Counter made for each of ~30,000 tags costs ~0.02 s
+                counts = spellings[key] = Counter()
+            counts[spelling] += 1
     # Older/newer brief within each brief's primary pillar, as that pillar's page lists them.
     position = {slug: {s: i for i, s in enumerate(slugs)} for slug, slugs in by_pillar.items()}
     for brief in briefs:
