@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -31,6 +31,15 @@ class ArticleContext:
     now: datetime
     matcher: PeopleMatcher
     classifier: PillarClassifier
+    _folders: dict[Path, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def file_name(self, path: Path) -> str:
+        """``relative_to_root(path, root)``, resolving each folder once a run, not once a file (~0.2 ms)."""
+        folder = self._folders.get(path.parent)
+        if folder is None:
+            # the folder's form with a trailing slash: "articles/", "" at the root, "/elsewhere/"
+            folder = self._folders[path.parent] = relative_to_root(path.parent / "_", self.root)[:-1]
+        return folder + path.name
 
 
 def read_clean(path: Path, data: bytes, context: ArticleContext) -> tuple[CleanArticle, list[str]]:
@@ -61,7 +70,7 @@ def ingest_file(path: Path, data: bytes, context: ArticleContext) -> IngestedArt
     """Raises ArticleError when the file cannot become a brief."""
     clean, warnings = read_clean(path, data, context)
     return IngestedArticle(
-        file=relative_to_root(path, context.root),
+        file=context.file_name(path),
         sha256=hashlib.sha256(data).hexdigest(),
         clean=clean,
         enrichment=enrich(clean, context.matcher, context.classifier),

@@ -72,7 +72,7 @@ _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?P<site>[^|–—-]{2,40})$")
 
 
 def _content_words(text: str) -> set[str]:
-    return {w.lower() for w in L.words(text) if w.lower() not in _STOP and len(w) > 2}
+    return {lower for w in L.words(text) if len(w) > 2 and (lower := w.lower()) not in _STOP}
 
 
 def _first_prose(kinds: list[Kind], texts: list[str]) -> int:

@@ -10,13 +10,14 @@ from generator.ingest.quotes import find_quotes
 
 
 def enrich(clean: CleanArticle, matcher: PeopleMatcher, classifier: PillarClassifier) -> Enrichment:
-    text = "\n\n".join(p for p in (clean.standfirst, *clean.paragraphs) if p)
+    paragraphs = [p for p in (clean.standfirst, *clean.paragraphs) if p]
+    text = "\n\n".join(paragraphs)
     summary = summary_mod.summarise(clean.paragraphs)
     quotes = find_quotes(clean.paragraphs, matcher)
     return Enrichment(
         summary=summary,
         key_points=summary_mod.key_points(clean.paragraphs, summary, quotes_shown=bool(quotes)),
         quotes=quotes,
-        people=matcher.people(clean.title, text),
+        people=matcher.people(clean.title, paragraphs),
         pillars=classifier.classify(clean.title, text),
     )

@@ -25,8 +25,14 @@ class PillarScore:
     hits: tuple[tuple[str, int], ...]  # (keyword, times matched), most first
 
 
+# Keywords match regardless of case. The patterns are compiled from lowered keywords and run on the
+# lowered text rather than with re.IGNORECASE, which made the scan ~4x slower.
 def _keyword_part(keyword: str) -> str:
-    return r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", keyword.strip()))
+    return r"[\s-]+".join(re.escape(w) for w in _words(keyword.lower()))
+
+
+def _words(keyword: str) -> list[str]:
+    return re.split(r"[\s-]+", keyword.strip())
 
 
 def _keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -34,7 +40,7 @@ def _keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str] | None:
         return None
     ordered = sorted(keywords, key=len, reverse=True)  # the longest phrase wins where several overlap
     parts = [_keyword_part(k) for k in ordered]
-    return re.compile(r"(?<!\w)(?:" + "|".join(f"({p})" for p in parts) + r")(?!\w)", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?:" + "|".join(f"({p})" for p in parts) + r")(?!\w)")
 
 
 def _starts_pattern(pillars: tuple[Pillar, ...]) -> re.Pattern[str] | None:
@@ -47,7 +53,7 @@ def _starts_pattern(pillars: tuple[Pillar, ...]) -> re.Pattern[str] | None:
     if not keywords:
         return None
     alternatives = "|".join(_keyword_part(k) for k in keywords)
-    return re.compile(r"(?<!\w)(?=(?:" + alternatives + r")(?!\w))", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?=(?:" + alternatives + r")(?!\w))")
 
 
 def _finditer_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
@@ -65,9 +71,11 @@ def _finditer_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iter
 class PillarClassifier:
     def __init__(self, pillars: tuple[Pillar, ...]) -> None:
         self.catch_all = next((p for p in pillars if p.catch_all), None)
-        self._pillars = [
-            (p, sorted(p.keywords, key=len, reverse=True), _keyword_pattern(p.keywords)) for p in pillars
-        ]
+        self._pillars = []
+        for p in pillars:
+            ordered = sorted(p.keywords, key=len, reverse=True)
+            weights = [len(_words(k)) for k in ordered]  # a phrase weighs its word count
+            self._pillars.append((p, ordered, weights, _keyword_pattern(p.keywords)))
         self._starts = _starts_pattern(pillars)
 
     def scores(self, title: str, text: str) -> list[PillarScore]:
@@ -77,20 +85,20 @@ class PillarClassifier:
             return []
         parts = [
             (weight, part, [m.start() for m in self._starts.finditer(part)])
-            for weight, part in ((TITLE_WEIGHT, title), (1, text))
+            for weight, part in ((TITLE_WEIGHT, title.lower()), (1, text.lower()))
         ]
         if not any(starts for _, _, starts in parts):
             return []
-        for index, (pillar, ordered, pattern) in enumerate(self._pillars):
+        for index, (pillar, ordered, weights, pattern) in enumerate(self._pillars):
             if pattern is None or pillar.catch_all:
                 continue
             hits: Counter[str] = Counter()
             score = 0.0
             for weight, part, starts in parts:
                 for match in _finditer_at(pattern, part, starts):
-                    keyword = ordered[match.lastindex - 1]  # type: ignore[operator]
-                    hits[keyword] += weight
-                    score += weight * len(re.split(r"[\s-]+", keyword))
+                    which = match.lastindex - 1  # type: ignore[operator]
+                    hits[ordered[which]] += weight
+                    score += weight * weights[which]
             if score > 0:
                 ranked = tuple(sorted(hits.items(), key=lambda kv: (-kv[1], kv[0])))
                 results.append((-score, index, PillarScore(pillar.slug, pillar.title, score, ranked)))

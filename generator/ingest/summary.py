@@ -33,7 +33,7 @@ def _tokens(words: list[str]) -> set[str]:
 def _score(sentence: str, tokens: list[str], position: int) -> float:
     """``tokens``: the sentence's words, found once by the caller and shared by every measure."""
     n = len(tokens)
-    names = sum(1 for t in tokens[1:] if t[:1].isupper())
+    names = len([1 for t in tokens[1:] if t[0].isupper()])  # tokens are never empty
     numbers = len(_NUMBER.findall(sentence))
     score = min(n, 40) / 40 + min(names, 6) * 0.25 + min(numbers, 4) * 0.3
     quoted = sentence.count('"') + sentence.count("“") + sentence.count("”")

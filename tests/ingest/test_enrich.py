@@ -57,11 +57,19 @@ def test_people_from_watch_list_and_other_full_names() -> None:
         "Defence Minister Rajnath Singh met Secretary of State Marco Rubio. Singh said the talks went well. "
         "The meeting took place in New Delhi, and Indian Army chief General Upendra Dwivedi attended."
     )
-    assert matcher.people("A headline With Capital Words", text) == (
+    assert matcher.people("A headline With Capital Words", [text]) == (
         "Rajnath Singh",
         "Marco Rubio",
         "Upendra Dwivedi",
     )
+
+
+def test_a_name_does_not_run_on_into_the_next_paragraph() -> None:
+    matcher = PeopleMatcher([])
+    paragraphs = ["The talks were held in Washington", "Marco Rubio said the partnership was strong."]
+    assert matcher.people("Talks", paragraphs) == ("Marco Rubio",)
+    # read as one text, "Washington Marco Rubio" is taken for one name, and dropped as a place
+    assert matcher.people("Talks", ["\n\n".join(paragraphs)]) == ()
 
 
 def test_people_in_the_samples(context: ArticleContext) -> None:
