@@ -69,7 +69,11 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def plain_spaces(text: str) -> str:
+    """Odd spaces made plain, invisible characters taken out; line breaks are left alone."""
+    return _INVISIBLE.sub("", _ODD_SPACE.sub(" ", text))
+
+
 def normalise_line(line: str) -> str:
     """One line with odd spaces made plain and runs of spaces collapsed; a line of NBSPs becomes ''."""
-    line = _INVISIBLE.sub("", _ODD_SPACE.sub(" ", line))
-    return " ".join(line.split())
+    return " ".join(plain_spaces(line).split())

@@ -62,8 +62,8 @@ def split(text: str) -> list[str]:
     sentences: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        before = text[start : match.start() + 1]
-        last = before.rsplit(None, 1)[-1].rstrip(".").lower() if before.strip() else ""
+        words = text[start : match.start() + 1].rsplit(None, 1)
+        last = words[-1].rstrip(".").lower() if words else ""
         if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
             continue  # an abbreviation or an initial, not the end of a sentence
         sentences.append(text[start : match.end()].strip())

@@ -8,18 +8,20 @@ packed they take ~40 MB, cross process boundaries and the cache cheaply, and the
 
 from __future__ import annotations
 
-import re
 import zlib
 from array import array
 
+from generator.ingest import dedupe
+
 SHINGLE_WORDS = 5
-_TOKEN = re.compile(r"[^\W_]+")
 
 Fingerprint = bytes  # sorted, distinct shingle hashes, packed as array("q")
 
 
 def _hashes(text: str) -> set[int]:
-    tokens = _TOKEN.findall(text.lower())
+    # The words of each paragraph as dedupe.key finds them (and has kept, from cleaning the page):
+    # no word spans a paragraph break.
+    tokens = " ".join(map(dedupe.key, text.split("\n\n"))).split()
     crc = {t: zlib.crc32(t.encode()) for t in set(tokens)}  # words repeat: hash each once
     ids = [crc[t] for t in tokens]
     if len(ids) < SHINGLE_WORDS:

@@ -30,14 +30,17 @@ def _tokens(words: list[str]) -> set[str]:
     return {w.lower() for w in words if len(w) > 3}
 
 
+def _marks(sentence: str) -> int:
+    return sentence.count('"') + sentence.count("“") + sentence.count("”")
+
+
 def _score(sentence: str, tokens: list[str], position: int) -> float:
     """``tokens``: the sentence's words, found once by the caller and shared by every measure."""
     n = len(tokens)
     names = len([1 for t in tokens[1:] if t[0].isupper()])  # tokens are never empty
     numbers = len(_NUMBER.findall(sentence))
     score = min(n, 40) / 40 + min(names, 6) * 0.25 + min(numbers, 4) * 0.3
-    quoted = sentence.count('"') + sentence.count("“") + sentence.count("”")
-    if _QUOTE_START.match(sentence) or quoted >= 2:
+    if _QUOTE_START.match(sentence) or _marks(sentence) >= 2:
         score -= 0.8  # a quotation belongs in quotes, not in the points
     return score - position * 0.02
 
@@ -52,9 +55,6 @@ def _balanced(sentence: str) -> str:
     return sentence
 
 
-_MARKS = re.compile(r'["“”]')
-
-
 def key_points(paragraphs: Sequence[str], summary: str, quotes_shown: bool = False) -> tuple[str, ...]:
     """3-5 informative sentences in story order, none repeating the summary or each other.
 
@@ -67,7 +67,7 @@ def key_points(paragraphs: Sequence[str], summary: str, quotes_shown: bool = Fal
         inside = False  # a quotation opened by an earlier sentence of the paragraph is still open
         for sentence in sentences.split(L.strip_dateline(paragraph)):
             quoted = inside or bool(_QUOTE_START.match(sentence))
-            inside ^= len(_MARKS.findall(sentence)) % 2 == 1
+            inside ^= _marks(sentence) % 2 == 1
             words = L.words(sentence)
             if 8 <= len(words) <= 60:
                 balanced = _balanced(sentence)

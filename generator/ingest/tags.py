@@ -63,9 +63,9 @@ def _segment(text: str, vocabulary: set[str]) -> list[str] | None:
 
 
 def _vocabulary(context: str, phrases: Iterable[str]) -> set[str]:
-    tokens = [t.lower() for t in L.words(context)]
+    tokens = list(map(str.lower, L.words(context)))
     vocab = set(tokens)
-    vocab.update(f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))
+    vocab.update(map(" ".join, zip(tokens, tokens[1:], strict=False)))
     vocab.update(p.lower() for p in phrases)
     return vocab
 

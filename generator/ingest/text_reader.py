@@ -6,7 +6,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from generator.ingest.decode import normalise_line
+from generator.ingest.decode import normalise_line, plain_spaces
 from generator.ingest.errors import ArticleError
 from generator.ingest.model import Block, RawArticle
 
@@ -15,8 +15,8 @@ _HEADER = re.compile(r"^ ?date (?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[ \u
 
 
 def parse_dump(path: Path, text: str) -> RawArticle:
-    lines = text.split("\n")
-    first = lines[0].lstrip("\ufeff")
+    first, _, rest = text.partition("\n")
+    first = first.lstrip("\ufeff")
     match = _HEADER.match(first)
     if not match:
         raise ArticleError("no header line: line 1 must be ' date YYYY-MM-DD <text>'", 1)
@@ -27,8 +27,9 @@ def parse_dump(path: Path, text: str) -> RawArticle:
             f"bad date in the header line: {match['y']}-{match['m']}-{match['d']}", 1
         ) from None
     blocks = []
-    for number, line in enumerate(lines[1:], start=2):
-        clean = normalise_line(line)
+    # normalise_line on each line, with the spaces made plain in one pass over the text
+    for number, line in enumerate(plain_spaces(rest).split("\n"), start=2):
+        clean = " ".join(line.split())
         if clean:
             blocks.append(Block(clean, number))
     if not blocks:
