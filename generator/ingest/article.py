@@ -61,7 +61,7 @@ def digest_of(article: IngestedArticle) -> Digest:
         title=clean.title,
         published=clean.published,
         base_slug=base_slug(clean.title, clean.published.date()),
-        shingles=article.shingles,
+        shingles=shingles.fingerprint(clean.body),  # merging needs them; the stored article does not
         warnings=article.warnings,
     )
 
@@ -74,6 +74,5 @@ def ingest_file(path: Path, data: bytes, context: ArticleContext) -> IngestedArt
         sha256=hashlib.sha256(data).hexdigest(),
         clean=clean,
         enrichment=enrich(clean, context.matcher, context.classifier),
-        shingles=shingles.fingerprint(clean.body),
         warnings=tuple(warnings),
     )

@@ -68,7 +68,6 @@ class IngestedArticle:
     sha256: str
     clean: CleanArticle
     enrichment: Enrichment
-    shingles: bytes  # shingles.Fingerprint: sorted hashes, packed
     warnings: tuple[str, ...] = field(default=())
 
 
