@@ -106,7 +106,6 @@ _CHROME_CONTAINS = re.compile(
     |available (?:only )?to subscribers|(?:support|supporting) (?:our|independent) (?:work|journalism)
     |becoming a member|delivered (?:daily|to your inbox)|want delivered to your inbox""")
 )
-# Notes about the text itself: always chrome, whatever their length.
 # Notes about the text itself: always chrome, whatever their length. Anchored notes are matched at the
 # start; the others are searched only when one of their keywords occurs, since searching every
 # paragraph for a dozen unanchored phrases dominates the cost of classifying a page.
