@@ -82,6 +82,14 @@ class ListingSettings:
 
 
 @dataclass(frozen=True)
+class ClassifySettings:
+    """When a brief is in a pillar (``generator.ingest.pillars``)."""
+
+    min_score: float = 2.0  # one phrase, or two single words
+    min_share: float = 0.25  # of the brief's strongest pillar's score
+
+
+@dataclass(frozen=True)
 class BookSettings:
     latest: int = 20  # newest briefs in each pillar's briefing book (books/<pillar>/)
 
@@ -97,6 +105,7 @@ class Config:
     feeds: FeedSettings = field(default_factory=FeedSettings)
     listing: ListingSettings = field(default_factory=ListingSettings)
     books: BookSettings = field(default_factory=BookSettings)
+    classify: ClassifySettings = field(default_factory=ClassifySettings)
 
     @property
     def pillar_by_slug(self) -> dict[str, Pillar]:
@@ -146,7 +155,7 @@ class _Section:
             return default
         value = self.data[name]
         # bool is an int in Python; a YAML "yes" must not pass as a number
-        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
             self.problems.append(
                 f"{self.key(name)}: expected {_kind_name(kind)}, got {_kind(value)} {value!r}"
             )
@@ -162,6 +171,15 @@ class _Section:
             else:
                 self.problems.append(f"{self.key(name)}[{i}]: expected a non-empty string")
         return tuple(good)
+
+    def get_number(self, name: str, default: float, low: float, high: float | None = None) -> float:
+        """A number, whole or not, from ``low`` to ``high`` (when given)."""
+        value = self.get(name, (int, float), default)  # type: ignore[arg-type]
+        if value < low or (high is not None and value > high):
+            limit = f"from {low:g}" + (f" to {high:g}" if high is not None else " up")
+            self.problems.append(f"{self.key(name)}: expected a number {limit}, got {value!r}")
+            return default
+        return float(value)
 
     def get_positive(self, name: str, default: int) -> int:
         value = self.get(name, int, default)
@@ -183,7 +201,8 @@ def _kind_name(kind: type) -> str:
         int: "a whole number",
         bool: "true or false",
         list: "a list",
-    }.get(kind, kind.__name__)
+        (int, float): "a number",
+    }.get(kind, getattr(kind, "__name__", str(kind)))
 
 
 def _check_base_url(url: str, where: str, problems: list[str]) -> str:
@@ -304,7 +323,7 @@ def _check_pillars(pillars: list[Pillar], problems: list[str]) -> tuple[Pillar, 
     return tuple(pillars)
 
 
-TOP_LEVEL = {"site", "paths", "pillars", "people", "feeds", "listing", "books"}
+TOP_LEVEL = {"site", "paths", "pillars", "people", "feeds", "listing", "books", "classify"}
 
 
 def parse_config(data: Any, path: Path) -> Config:
@@ -346,6 +365,12 @@ def parse_config(data: Any, path: Path) -> Config:
     )
     books_s = _Section(top.data.get("books"), "books", problems, {"latest"})
     books = BookSettings(latest=books_s.get_positive("latest", 20))
+    classify_s = _Section(top.data.get("classify"), "classify", problems, {"min_score", "min_share"})
+    defaults = ClassifySettings()
+    classify = ClassifySettings(
+        min_score=classify_s.get_number("min_score", defaults.min_score, 0),
+        min_share=classify_s.get_number("min_share", defaults.min_share, 0, 1),
+    )
     if problems:
         raise ConfigError(path, problems)
     return Config(
@@ -358,6 +383,7 @@ def parse_config(data: Any, path: Path) -> Config:
         feeds=feeds,
         listing=listing,
         books=books,
+        classify=classify,
     )
 
 

@@ -42,7 +42,7 @@ def config_digest(config: Config) -> str:
 
 def ingest_version(config: Config) -> str:
     """What an article's result depends on besides its bytes."""
-    settings = repr((config.pillars, config.people, config.site.timezone)).encode()
+    settings = repr((config.pillars, config.people, config.site.timezone, config.classify)).encode()
     return cache.sha256(settings + cache.code_version().encode())
 
 

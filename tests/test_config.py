@@ -49,9 +49,15 @@ def test_defaults_and_resolved_paths(tmp_path: Path) -> None:
     assert config.site.base_path == "/repo/"
     assert config.feeds.items == 20
     assert config.listing.per_page == 20
+    assert (config.classify.min_score, config.classify.min_share) == (2, 0.25)
     # no catch-all configured: one is added so no brief ever disappears
     assert config.catch_all.slug == "general"
     assert [p.slug for p in config.pillars] == ["logistics", "general"]
+
+
+def test_classify_takes_whole_and_decimal_numbers(tmp_path: Path) -> None:
+    config = load_config(write_config(tmp_path, {**VALID, "classify": {"min_score": 3, "min_share": 0.5}}))
+    assert (config.classify.min_score, config.classify.min_share) == (3.0, 0.5)
 
 
 def test_base_url_gets_a_trailing_slash_and_override_wins(tmp_path: Path) -> None:
@@ -92,6 +98,14 @@ def test_base_url_gets_a_trailing_slash_and_override_wins(tmp_path: Path) -> Non
         ({**VALID, "people": [{"name": "A"}, {"name": "A"}]}, "people: 'A' is listed more than once"),
         ({**VALID, "paths": {"output": "."}}, "paths.output: must be a folder of its own"),
         ({**VALID, "listing": {"per_page": -3}}, "listing.per_page: expected a whole number of at least 1"),
+        (
+            {**VALID, "classify": {"min_share": 25}},
+            "classify.min_share: expected a number from 0 to 1, got 25",
+        ),
+        ({**VALID, "classify": {"min_score": -1}}, "classify.min_score: expected a number from 0 up, got -1"),
+        ({**VALID, "classify": {"min_score": "two"}}, "classify.min_score: expected a number, got a string"),
+        ({**VALID, "classify": {"min_share": True}}, "classify.min_share: expected a number, got true/false"),
+        ({**VALID, "classify": {"share": 0.5}}, "classify.share: unknown key"),
         (["not", "a", "mapping"], "expected a mapping of keys, got a list"),
     ],
 )

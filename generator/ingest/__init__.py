@@ -53,7 +53,7 @@ def _context(config: Config, now: datetime | None = None) -> ArticleContext:
         site_tz=config.site.tz,
         now=now or datetime.now(UTC),
         matcher=PeopleMatcher(config.people),
-        classifier=PillarClassifier(config.pillars),
+        classifier=PillarClassifier(config.pillars, config.classify),
     )
 
 

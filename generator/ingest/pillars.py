@@ -7,13 +7,13 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from generator.config import Pillar
+from generator.config import ClassifySettings, Pillar
 
-MIN_SCORE = 2.0  # one phrase, or two single words, before a story counts as in a pillar
-# ... and at least this share of its strongest pillar's score: a story about naval drills that
-# mentions a counter-terrorism dialogue in passing is not a counter-terrorism story. Without it a
-# typical wire story landed in most pillars, which then told a reader nothing.
-RELATIVE_SCORE = 0.25
+# A story is in a pillar with at least ``classify.min_score`` (2: one phrase, or two single words)
+# and at least ``classify.min_share`` of its strongest pillar's score (a quarter): a story about
+# naval drills that mentions a counter-terrorism dialogue in passing is not a counter-terrorism
+# story. Without the share a typical wire story landed in most pillars, which then told a reader
+# nothing.
 TITLE_WEIGHT = 2  # a keyword in the headline counts this many times
 
 
@@ -69,7 +69,8 @@ def _finditer_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iter
 
 
 class PillarClassifier:
-    def __init__(self, pillars: tuple[Pillar, ...]) -> None:
+    def __init__(self, pillars: tuple[Pillar, ...], rules: ClassifySettings | None = None) -> None:
+        self.rules = rules or ClassifySettings()
         self.catch_all = next((p for p in pillars if p.catch_all), None)
         self._pillars = []
         for p in pillars:
@@ -108,24 +109,26 @@ class PillarClassifier:
         return self._choose(self.scores(title, text))
 
     def _choose(self, scores: list[PillarScore]) -> tuple[str, ...]:
-        floor = max(MIN_SCORE, RELATIVE_SCORE * scores[0].score) if scores else MIN_SCORE
+        least, share = self.rules.min_score, self.rules.min_share
+        floor = max(least, share * scores[0].score) if scores else least
         chosen = tuple(s.slug for s in scores if s.score >= floor)
         if chosen or self.catch_all is None:
             return chosen
         return (self.catch_all.slug,)
 
     def explain(self, title: str, text: str) -> str:
-        lines = [f"Pillars for: {title}", f"(minimum score {MIN_SCORE:g} and {RELATIVE_SCORE:.0%} of the top "
+        least, share = self.rules.min_score, self.rules.min_share
+        lines = [f"Pillars for: {title}", f"(minimum score {least:g} and {share:.0%} of the top "
                  f"score; phrases weigh their word count; headline hits count x{TITLE_WEIGHT})"]  # fmt: skip
         scores = self.scores(title, text)
         chosen = set(self._choose(scores))
         for s in scores:
             if s.slug in chosen:
                 mark = "in"
-            elif s.score < MIN_SCORE:
+            elif s.score < least:
                 mark = "below minimum"
             else:
-                mark = f"below {RELATIVE_SCORE:.0%} of the top score"
+                mark = f"below {share:.0%} of the top score"
             lines.append(f"{s.slug}  score {s.score:g}  ({mark})")
             lines.extend(f"    {count} x {keyword!r}" for keyword, count in s.hits)
         if self.catch_all and self.catch_all.slug in chosen:

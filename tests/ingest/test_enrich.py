@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.config import Config, Person, Pillar
+from generator.config import ClassifySettings, Config, Person, Pillar
 from generator.ingest import summary
 from generator.ingest.article import ArticleContext, read_clean
 from generator.ingest.enrich import enrich
@@ -156,6 +156,18 @@ def test_a_pillar_mentioned_in_passing_is_not_chosen(context: ArticleContext) ->
     assert extra.pillars == ("high-level-engagement", "defence-industry")
     text = context.classifier.explain(clean.title, clean.body)
     assert re.search(r"logistics  score \d+  \(below 25% of the top score\)", text)
+
+
+def test_the_thresholds_come_from_the_config(sample_config: Config, context: ArticleContext) -> None:
+    # The second sample's logistics score is below a quarter of its top score: with no share asked
+    # for it is in, and with a minimum above every score only the catch-all is left.
+    clean, _ = enriched(SECOND, context)
+    text = "\n\n".join(p for p in (clean.standfirst, *clean.paragraphs) if p)
+    lenient = PillarClassifier(sample_config.pillars, ClassifySettings(min_share=0))
+    assert "logistics" in lenient.classify(clean.title, text)
+    assert "(minimum score 2 and 0% of the top score" in lenient.explain(clean.title, text)
+    strict = PillarClassifier(sample_config.pillars, ClassifySettings(min_score=1000))
+    assert strict.classify(clean.title, text) == ("general",)
 
 
 def test_catch_all_when_nothing_matches(sample_config: Config) -> None:

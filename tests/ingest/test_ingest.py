@@ -162,3 +162,15 @@ def test_html_page(project: Path) -> None:
     assert "Share on WhatsApp" not in brief.body
     assert brief.body.count("\n\n") == 2
     assert brief.sources[0].name == "Example Times"
+
+
+def test_a_classify_change_files_cached_articles_again(project: Path) -> None:
+    # The second sample names logistics in passing, below a quarter of its top pillar's score.
+    config = write_config(project)
+    ingest_articles(config, reporter()[0], use_cache=True)
+    name = "2025-02-06-defence-minister-rajnath-singh-holds-phone-talks.md"
+    assert "logistics" not in read_brief(config.paths.briefs / name, config.site.tz).pillars
+    lenient = write_config(project, "classify:\n  min_share: 0\n")
+    report = ingest_articles(lenient, reporter()[0], use_cache=True)
+    assert report.written == 2  # the cached reading of each article was made under other rules
+    assert "logistics" in read_brief(lenient.paths.briefs / name, lenient.site.tz).pillars

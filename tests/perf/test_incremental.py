@@ -139,13 +139,15 @@ def _touch(project: Path, rng: random.Random) -> None:
 def _config_change(project: Path, rng: random.Random) -> None:
     path = project / "briefing.yaml"
     config = yaml.safe_load(path.read_text(encoding="utf-8"))
-    choice = rng.randrange(3)
+    choice = rng.randrange(4)
     if choice == 0:
         config["site"]["title"] = f"Briefing {rng.randrange(100)}"
     elif choice == 1:
         config.setdefault("listing", {})["per_page"] = rng.choice([2, 3, 20])
-    else:
+    elif choice == 2:
         config.setdefault("feeds", {})["items"] = rng.choice([1, 5, 20])
+    else:  # pillars change: briefs are written again, cached article results are not reused
+        config.setdefault("classify", {})["min_share"] = rng.choice([0, 0.25, 0.6])
     path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
 
 
