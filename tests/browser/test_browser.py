@@ -86,6 +86,17 @@ def test_no_page_logs_errors_or_fails_a_request(browser: Any, reader_site: Serve
     assert not problems, problems
 
 
+def test_tag_badges_do_not_look_like_pillar_badges(browser: Any, reader_site: ServedSite) -> None:
+    looks = "e => { const s = getComputedStyle(e); return [s.backgroundColor, s.borderTopStyle]; }"
+    with open_page(browser) as (page, trouble):
+        page.goto(reader_site.url(RICH_BRIEF))
+        pillar = page.locator("main a.badge:not(.badge-tag)").first.evaluate(looks)
+        tag = page.locator("main a.badge-tag").first.evaluate(looks)
+        assert pillar[1] == "none" and tag[1] == "solid", (pillar, tag)
+        assert pillar[0] != tag[0], (pillar, tag)
+        assert not trouble.all(), "\n".join(trouble.all())
+
+
 def test_the_404_page_is_styled_and_leads_home(browser: Any, reader_site: ServedSite) -> None:
     missing = reader_site.url("briefs/2020-01-01-gone/deeper/")
     with open_page(browser) as (page, trouble):
