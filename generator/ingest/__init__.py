@@ -154,8 +154,8 @@ def _ingest(
     ]
     targets = writer.brief_paths(config.paths.briefs, names)
     blocked = writer.links_out(config.paths.briefs, targets)
-    for path in sorted(blocked):
-        failure = Failure(_display(path, config.root), LINK_OUT)
+    for name in sorted(blocked):
+        failure = Failure(_display(Path(name), config.root), LINK_OUT)
         report.failures.append(failure)
         reporter.failure(failure)
     # A brief this cache wrote from the same story, untouched since, is already what we would write.
@@ -164,7 +164,7 @@ def _ingest(
     todo = [
         i
         for i, (key, target) in enumerate(zip(keys, targets, strict=True))
-        if not _up_to_date(done.get(name := str(target)), key, current.get(name)) and target not in blocked
+        if not _up_to_date(done.get(target), key, current.get(target)) and target not in blocked
     ]
     full = _FullArticles(files, fresh, in_memory, context, keep)
 
@@ -172,7 +172,7 @@ def _ingest(
 
     def write(i: int) -> writer.BriefWrite:
         brief = build_brief([full.get(a.file) for a in stories[i]], names[i])
-        return writer.write_brief(brief, targets[i], force)
+        return writer.write_brief(brief, Path(targets[i]), force)
 
     # Building and dumping briefs is the other half of a cold run's work: forked workers share it.
     writes = map_items(write, todo)
@@ -263,7 +263,7 @@ def _retire(
     config: Config,
     plan: incremental.Plan,
     stories: list[list[Digest]],
-    targets: list[Path],
+    targets: list[str],
     briefs: dict[str, cache.Stat],
     reporter: Reporter,
 ) -> list[Path]:
@@ -271,7 +271,7 @@ def _retire(
     deleted, or joined another story under a new slug (an earlier copy with another headline came
     in). Left, such a brief shows the story twice, or one nobody keeps. A brief edited by hand since
     is kept, and said so. Returns the briefs deleted."""
-    wanted = {str(target) for target in targets}
+    wanted = set(targets)
     gone = [name for name in plan.briefs if name not in wanted and name in briefs]
     if not gone:  # the common case: no need to map 10,000 articles to their briefs
         return []
@@ -280,7 +280,11 @@ def _retire(
     for name in gone:
         record, path = plan.briefs[name], Path(name)
         moved = next((home[file] for file, _ in record.claims if file in home), None)
-        why = f"its articles are now in {_display(moved, config.root)}" if moved else "its articles are gone"
+        why = (
+            f"its articles are now in {_display(Path(moved), config.root)}"
+            if moved
+            else "its articles are gone"
+        )
         shown = _display(path, config.root)
         if record.key and _as_written(path, record, briefs[name]):
             path.unlink(missing_ok=True)
@@ -319,11 +323,11 @@ def _left(
 
 
 def _records(
-    targets: list[Path],
+    targets: list[str],
     keys: list[str],
     writes: dict[str, writer.BriefWrite],
     done: dict[str, incremental.BriefRecord],
-    blocked: set[Path],
+    blocked: set[str],
 ) -> dict[str, incremental.BriefRecord]:
     """What the briefs folder holds after this run, brief by brief, for the next run to trust.
 
@@ -331,10 +335,9 @@ def _records(
     date, so its record stands; one ``blocked`` (not written) has none, so it is looked at again.
     """
     records: dict[str, incremental.BriefRecord] = {}
-    for target, key in zip(targets, keys, strict=True):
-        if target in blocked:
+    for name, key in zip(targets, keys, strict=True):
+        if name in blocked:
             continue
-        name = str(target)
         write = writes.get(name)
         if write is None:
             record = done[name]
