@@ -413,7 +413,7 @@ def _outcome(
     if old is not None and old.sha == sha and stat:  # touched, not changed (a checkout, a copy)
         return incremental.ArticleEntry(stat, sha, old.outcome, old.store), None
     try:
-        article = ingest_file(path, data, context)
+        article = ingest_file(path, data, context, sha)
     except ArticleError as exc:
         return incremental.ArticleEntry(stat or (0, 0), sha if stat else "", (exc.message, exc.line)), None
     return incremental.ArticleEntry(stat or (0, 0), sha if stat else "", digest_of(article)), article

@@ -66,12 +66,15 @@ def digest_of(article: IngestedArticle) -> Digest:
     )
 
 
-def ingest_file(path: Path, data: bytes, context: ArticleContext) -> IngestedArticle:
-    """Raises ArticleError when the file cannot become a brief."""
+def ingest_file(
+    path: Path, data: bytes, context: ArticleContext, sha256: str | None = None
+) -> IngestedArticle:
+    """Raises ArticleError when the file cannot become a brief. ``sha256``: the data's, when the
+    caller has hashed it already."""
     clean, warnings = read_clean(path, data, context)
     return IngestedArticle(
         file=context.file_name(path),
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256 or hashlib.sha256(data).hexdigest(),
         clean=clean,
         enrichment=enrich(clean, context.matcher, context.classifier),
         warnings=tuple(warnings),
