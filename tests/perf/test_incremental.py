@@ -268,6 +268,42 @@ def test_a_site_built_without_a_previous_one_gets_one_cloned(
     assert tree(project / "site") == tree(clean / "site")
 
 
+def test_leftover_sites_are_deleted_beside_the_build_and_gone_when_it_returns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = make_project(tmp_path / "project")
+    build(project)
+    # What a killed build and a deleted cache leave beside the site: a staging folder, a clone, and
+    # a previous site that no cache vouches for any more.
+    leftovers = (".site.new-0badc0de", ".site.clone-0badc0de", ".site.previous")
+    for name in leftovers:
+        shutil.copytree(project / "site", project / name)
+    shutil.rmtree(project / ".briefing")
+    started: list[list[str]] = []
+    gone_at_start: list[bool] = []
+
+    def recording(command: list[str]) -> Any:
+        started.append(command)
+        return real(command)
+
+    def rendering(*args: Any, **kwargs: Any) -> Any:
+        # The render is under way: the leftovers are already out of their places.
+        gone_at_start.append(not any((project / name).exists() for name in leftovers))
+        return real_render(*args, **kwargs)
+
+    real, real_render = writer._detached, site_module.render_page
+    monkeypatch.setattr(writer, "_detached", recording)
+    monkeypatch.setattr(site_module, "render_page", rendering)
+    status, said = build(project)
+    assert status == OK, said
+    sweeps = [c for c in started if c[:3] == ["rm", "-rf", "--"] and ".site.sweep-" in c[-1]]
+    assert len(sweeps) == 1  # deleted by one `rm` beside the build, not by the build itself
+    assert gone_at_start and all(gone_at_start)
+    assert not [p.name for p in project.iterdir() if p.name.startswith(".site.")]  # nothing left
+    clean, _ = clean_build(project, tmp_path / "clean")
+    assert tree(project / "site") == tree(clean / "site")
+
+
 def test_a_body_edit_fingerprints_only_the_pages_showing_that_brief(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
