@@ -30,8 +30,18 @@ def _run_chunk(bounds: tuple[int, int]) -> tuple[int, list[Any]]:
     return bounds[0], [_TASK(i) for i in range(bounds[0], bounds[1])]
 
 
-def map_indices(task: Callable[[int], Any], count: int, min_parallel: int | None = None) -> list[Any]:
-    """``[task(0), ..., task(count - 1)]``, computed in forked workers when it pays."""
+def _ignore(index: int) -> None:
+    pass
+
+
+def map_indices(
+    task: Callable[[int], Any],
+    count: int,
+    min_parallel: int | None = None,
+    done: Callable[[int], None] = _ignore,
+) -> list[Any]:
+    """``[task(0), ..., task(count - 1)]``, computed in forked workers when it pays. ``done(i)`` is
+    called in this process as the result of ``task(i)`` arrives (a progress bar's advance)."""
     global _TASK
     cores = workers()
     if (
@@ -39,7 +49,11 @@ def map_indices(task: Callable[[int], Any], count: int, min_parallel: int | None
         or cores < 2
         or "fork" not in multiprocessing.get_all_start_methods()
     ):
-        return [task(i) for i in range(count)]
+        results = []
+        for i in range(count):
+            results.append(task(i))
+            done(i)
+        return results
     # Many small chunks, taken as workers free up, even out uneven items (a briefing book costs a
     # thousand brief pages) without paying per-item messaging; results go back in input order.
     size = max(1, min(64, -(-count // (cores * 16))))
@@ -52,10 +66,17 @@ def map_indices(task: Callable[[int], Any], count: int, min_parallel: int | None
                 results: list[Any] = [None] * count
                 for start, part in pool.imap_unordered(_run_chunk, chunks):
                     results[start : start + len(part)] = part
+                    for i in range(start, start + len(part)):
+                        done(i)
                 return results
     finally:
         _TASK = None
 
 
-def map_items(task: Callable[[Any], Any], items: Sequence[Any], min_parallel: int | None = None) -> list[Any]:
-    return map_indices(lambda i: task(items[i]), len(items), min_parallel)
+def map_items(
+    task: Callable[[Any], Any],
+    items: Sequence[Any],
+    min_parallel: int | None = None,
+    done: Callable[[int], None] = _ignore,
+) -> list[Any]:
+    return map_indices(lambda i: task(items[i]), len(items), min_parallel, done)

@@ -120,7 +120,7 @@ def _ingest(
         cached = incremental.article_entries(config, use_cache)
     entries = cached.entries
     keep = config.root if use_cache else None  # where full articles are kept between runs
-    fresh, in_memory = _read_articles(files, stats, entries, context, keep)
+    fresh, in_memory = _read_articles(files, stats, entries, context, keep, reporter)
     digests: list[Digest] = []
     messages: list[tuple[str, str]] = []
     for name, entry in zip(files, fresh, strict=True):
@@ -175,7 +175,8 @@ def _ingest(
         return writer.write_brief(brief, Path(targets[i]), force)
 
     # Building and dumping briefs is the other half of a cold run's work: forked workers share it.
-    writes = map_items(write, todo)
+    with reporter.task("Writing briefs", len(todo)) as advance:
+        writes = map_items(write, todo, done=lambda _: advance(1))
     result = writer.collect(writes)
     report.written = result.written
     report.kept_edited = result.kept_edited
@@ -446,6 +447,7 @@ def _read_articles(
     entries: dict[str, incremental.ArticleEntry],
     context: ArticleContext,
     keep: Path | None,
+    reporter: Reporter,
 ) -> tuple[list[incremental.ArticleEntry], dict[str, IngestedArticle]]:
     """One entry per file, in file order: cached when the file's stat is unchanged, else read.
 
@@ -462,11 +464,13 @@ def _read_articles(
             stale.append(Path(name))
     chunks = [stale[i : i + STORE_CHUNK] for i in range(0, len(stale), STORE_CHUNK)]
     small = len(stale) < parallel.MIN_PARALLEL  # the pool costs more than it saves
-    done_chunks = map_items(
-        lambda chunk: _read_chunk(chunk, stats, entries, context, keep),
-        chunks,
-        min_parallel=len(chunks) + 1 if small else 2,
-    )
+    with reporter.task("Reading articles", len(stale)) as advance:
+        done_chunks = map_items(
+            lambda chunk: _read_chunk(chunk, stats, entries, context, keep),
+            chunks,
+            min_parallel=len(chunks) + 1 if small else 2,
+            done=lambda i: advance(len(chunks[i])),
+        )
     outcomes = [outcome for chunk in done_chunks for outcome in chunk]
     in_memory = {article.file: article for _, article in outcomes if article is not None}
     done = iter(entry for entry, _ in outcomes)

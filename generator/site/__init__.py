@@ -111,7 +111,7 @@ def _render(
     salt = incremental.page_salt(site, template_stats, config.paths.templates, config)
     with heap.paused():
         state = incremental.load_state(config) if use_cache else None
-    planned = _plan(config, brief_stats, salt, state if kept_plan else None, use_cache, site)
+    planned = _plan(config, brief_stats, salt, state if kept_plan else None, use_cache, site, reporter)
     heap.freeze()  # the model and pages
     plan, pages, outputs = planned.plan, planned.plan.pages, planned.plan.outputs
     report.failures = list(plan.failures)
@@ -136,11 +136,16 @@ def _render(
         # The brief pages first: Pagefind indexes them (issue 8) while the other pages are rendered.
         first = [i for i, output in enumerate(outputs) if output in indexed]
         stale = set(todo)
-        _write_pages(staged, pages, outputs, first, stale, known, templates, site)
-        search = _start_search(staged, bundles, state, config.site.language, reporter)
-        try:
+        with reporter.task("Rendering pages", len(todo)) as advance:
+            _write_pages(staged, pages, outputs, first, stale, known, templates, site, advance)
+            search = _start_search(staged, bundles, state, config.site.language, reporter)
             rest = [i for i, output in enumerate(outputs) if output not in indexed]
-            _write_pages(staged, pages, outputs, rest, stale, known, templates, site)
+            try:
+                _write_pages(staged, pages, outputs, rest, stale, known, templates, site, advance)
+            except BaseException:
+                search.cancel()
+                raise
+        try:
             search.start()  # if not yet (a cold render's): the workers are done with the cores
             feed_keys = _write_feeds(staged, plan.feeds, tokens, salt, state, templates, site)
             for path in static:
@@ -151,7 +156,7 @@ def _render(
             staged.write(urls.NOJEKYLL, b"")
             if use_cache:
                 planned.save(config)  # while Pagefind works (~0.4 s at 10,000 briefs)
-            search.finish(staged)
+            search.finish(staged, reporter)
         finally:
             search.cancel()
         staged.commit()
@@ -232,6 +237,7 @@ def _plan(
     state: incremental.RenderState | None,
     use_cache: bool,
     site: SiteInfo,
+    reporter: Reporter,
 ) -> _Planned:
     """The pages and feeds: the last full render's with new bodies set, when only bodies changed
     since (``snapshot``); else planned from every brief, read through the cache."""
@@ -242,7 +248,7 @@ def _plan(
     # Planning makes ~300,000 objects and frees next to none: collections during it only re-examine
     # them (~0.17 s at 10,000 briefs).
     with heap.paused():
-        store = incremental.BriefStore(config, brief_stats, use_cache)
+        store = incremental.BriefStore(config, brief_stats, use_cache, reporter)
         loaded = load_briefs(config, store.read)
         model = build_model(config, loaded.briefs)
         published = {str(b.path): b.slug for b in loaded.briefs}
@@ -280,8 +286,10 @@ class _Search:
             self.indexing = self.begin()
         return self.indexing
 
-    def finish(self, staged: StagedSite) -> None:
-        staged.changed += self.start().finish()
+    def finish(self, staged: StagedSite, reporter: Reporter) -> None:
+        pages = sum(len(bundle.pages) for bundle in self.stale)
+        with reporter.task("Indexing for search", pages) as advance:
+            staged.changed += self.start().finish(lambda bundle: advance(len(bundle.pages)))
         for bundle in self.stale:
             staged.adopt(bundle.folder)
 
@@ -346,9 +354,10 @@ def _write_pages(
     known: dict[str, tuple[str, str]],
     templates: Templates,
     site: SiteInfo,
+    advance: Callable[[int], None],
 ) -> None:
     """Stage the pages ``which`` (indices into ``pages``): carry over those whose fingerprint is
-    unchanged (not in ``stale``), render the others."""
+    unchanged (not in ``stale``), render the others (``advance(1)`` as each is done)."""
     todo = []
     for index in which:
         output = outputs[index]
@@ -363,7 +372,7 @@ def _write_pages(
         return staged.files[page.output], staged.changed > before
 
     before = staged.changed
-    results = map_indices(render, len(todo), min_parallel=PAGES_MIN_PARALLEL)
+    results = map_indices(render, len(todo), min_parallel=PAGES_MIN_PARALLEL, done=lambda _: advance(1))
     for i, (hashed, _) in zip(todo, results, strict=True):
         staged.files[outputs[i]] = hashed  # a worker's staged.files is its own copy
     staged.changed = before + sum(changed for _, changed in results)

@@ -37,6 +37,7 @@ from generator.errors import InputError
 from generator.inputs import output_id
 from generator.model import Brief
 from generator.parallel import map_indices, map_items
+from generator.progress import QUIET, Reporter
 from generator.site import markdown
 from generator.site.structure import BriefCard, BriefDetail
 from generator.site.writer import Previous
@@ -83,7 +84,14 @@ def _parse(path_text: str, stat: cache.Stat, tz: ZoneInfo, data: bytes | None = 
 class BriefStore:
     """Reads briefs through the cache; ``read`` has ``read_brief``'s signature for ``load_briefs``."""
 
-    def __init__(self, config: Config, stats: dict[str, cache.Stat], use_cache: bool = True) -> None:
+    def __init__(
+        self,
+        config: Config,
+        stats: dict[str, cache.Stat],
+        use_cache: bool = True,
+        reporter: Reporter | None = None,
+    ) -> None:
+        """``reporter`` shows the reading of the briefs not in the cache as a progress bar."""
         self.config = config
         key = (config.site.timezone, cache.code_version())  # what a parse depends on
         self.cached = cache.Sharded(config.root, BRIEFS_CACHE, key, use_cache)
@@ -98,7 +106,12 @@ class BriefStore:
                 stale.append(name)
         self.parsed = len(stale)
         tz = config.site.tz
-        fresh = map_items(lambda name: _reuse_or_parse(name, stats[name], tz, old.get(name)), stale)
+        with (reporter or Reporter(QUIET)).task("Reading briefs", len(stale)) as advance:
+            fresh = map_items(
+                lambda name: _reuse_or_parse(name, stats[name], tz, old.get(name)),
+                stale,
+                done=lambda _: advance(1),
+            )
         for name, entry in zip(stale, fresh, strict=True):
             self.entries[name] = entry
         for entry in self.entries.values():

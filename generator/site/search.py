@@ -190,8 +190,9 @@ class Indexing:
             process = _start(self.staging, self.scratch, bundle, self.language)
             self.running.append((bundle, process, time.monotonic()))
 
-    def finish(self) -> int:
-        """Wait for every bundle to be indexed; return how many files are new or changed."""
+    def finish(self, done: Callable[[Bundle], None] | None = None) -> int:
+        """Wait for every bundle to be indexed (``done(bundle)`` as each is); return how many files
+        are new or changed."""
         try:
             while self.running:
                 _reap(self.running)
@@ -199,6 +200,8 @@ class Indexing:
                     self.discard(self.scratch / bundle.name)
                     runtime = self.primary is None or bundle.name == self.primary
                     self.changed += _finish(self.staging, bundle, runtime, self.output, self.warn)
+                    if done is not None:
+                        done(bundle)
                 self.running = [r for r in self.running if r[1].returncode is None]
                 self._launch()
         finally:
