@@ -136,16 +136,13 @@ def _render(
         # The brief pages first: Pagefind indexes them (issue 8) while the other pages are rendered.
         first = [i for i, output in enumerate(outputs) if output in indexed]
         stale = set(todo)
-        with reporter.task("Rendering pages", len(todo)) as advance:
-            _write_pages(staged, pages, outputs, first, stale, known, templates, site, advance)
-            search = _start_search(staged, bundles, state, config.site.language, reporter)
-            rest = [i for i, output in enumerate(outputs) if output not in indexed]
-            try:
-                _write_pages(staged, pages, outputs, rest, stale, known, templates, site, advance)
-            except BaseException:
-                search.cancel()
-                raise
+        search: _Search | None = None
         try:
+            with reporter.task("Rendering pages", len(todo)) as advance:
+                _write_pages(staged, pages, outputs, first, stale, known, templates, site, advance)
+                search = _start_search(staged, bundles, state, config.site.language, reporter)
+                rest = [i for i, output in enumerate(outputs) if output not in indexed]
+                _write_pages(staged, pages, outputs, rest, stale, known, templates, site, advance)
             search.start()  # if not yet (a cold render's): the workers are done with the cores
             feed_keys = _write_feeds(staged, plan.feeds, tokens, salt, state, templates, site)
             for path in static:
@@ -158,7 +155,8 @@ def _render(
                 planned.save(config)  # while Pagefind works (~0.4 s at 10,000 briefs)
             search.finish(staged, reporter)
         finally:
-            search.cancel()
+            if search is not None:
+                search.cancel()
         staged.commit()
     report.pages = len(pages)
     report.feeds = len(plan.feeds)
