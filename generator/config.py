@@ -51,6 +51,7 @@ class PathSettings:
     briefs: Path
     templates: Path
     output: Path
+    redirects: Path  # old brief addresses and where they lead now (``generator/redirects.py``)
 
 
 @dataclass(frozen=True)
@@ -252,8 +253,12 @@ def _read_paths(data: Any, root: Path, problems: list[str]) -> PathSettings:
         "templates": "templates",
         "output": "site",
     }
-    s = _Section(data, "paths", problems, set(defaults))
+    s = _Section(data, "paths", problems, {*defaults, "redirects"})
     resolved = {name: (root / s.get(name, str, default)).resolve() for name, default in defaults.items()}
+    given = s.get("redirects", str)
+    # Beside the briefs by default: content/redirects.yaml for content/briefs.
+    beside = resolved["briefs"].parent / "redirects.yaml"
+    resolved["redirects"] = (root / given).resolve() if given else beside
     if resolved["output"] in (root.resolve(), resolved["articles"], resolved["briefs"]):
         problems.append("paths.output: must be a folder of its own; it is replaced on every build")
     return PathSettings(**resolved)

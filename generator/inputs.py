@@ -65,7 +65,8 @@ def ingest_stamp(
 def render_stamp(config: Config, briefs: dict[str, cache.Stat]) -> Any:
     templates = cache.tree_stamp(config.paths.templates)
     identity = output_id(config.paths.output)
-    return ("render", briefs, templates, config_digest(config), cache.code_version(), identity)
+    moved = cache.stat_files([config.paths.redirects])
+    return ("render", briefs, templates, moved, config_digest(config), cache.code_version(), identity)
 
 
 def ingest_unchanged(

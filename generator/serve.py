@@ -91,7 +91,8 @@ def serve(config: Config, reporter: Reporter, port: int, build: Callable[[], int
     url = f"http://127.0.0.1:{server.server_address[1]}{config.site.base_path}"
     reporter.summary(f"serving {config.paths.output} at {url} (Ctrl-C stops)")
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    watched = [config.path, config.paths.articles, config.paths.briefs, config.paths.templates]
+    paths = config.paths
+    watched = [config.path, paths.articles, paths.briefs, paths.templates, paths.redirects]
     try:
         before = _snapshot(watched)
         while True:

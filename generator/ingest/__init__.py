@@ -16,9 +16,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator import cache, heap, inputs, parallel
+from generator import cache, heap, inputs, parallel, redirects
 from generator.brief_file import is_hand_edited
 from generator.config import Config
+from generator.errors import InputError
 from generator.fileio import relative_to_root
 from generator.ingest import incremental, merge, slugs, store, writer
 from generator.ingest.errors import ArticleError
@@ -278,6 +279,8 @@ def _retire(
         return []
     home = {article.file: target for story, target in zip(stories, targets, strict=True) for article in story}
     removed = []
+    moves = redirects.Moves()
+    said: list[tuple[str, bool]] = []  # (warning, whether the brief moved and went)
     for name in gone:
         record, path = plan.briefs[name], Path(name)
         moved = next((home[file] for file, _ in record.claims if file in home), None)
@@ -290,10 +293,32 @@ def _retire(
         if record.key and _as_written(path, record, briefs[name]):
             path.unlink(missing_ok=True)
             removed.append(path)
-            reporter.warn(f"{shown} removed: {why}")
+            said.append((f"{shown} removed: {why}", bool(moved)))
+            if moved:
+                moves.moved[path.stem] = Path(moved).stem
+            else:
+                moves.gone.add(path.stem)
         else:
-            reporter.warn(f"{shown}: {why}; kept, as it was edited by hand (delete it if it is not wanted)")
+            kept_note = "kept, as it was edited by hand (delete it if it is not wanted)"
+            said.append((f"{shown}: {why}; {kept_note}", False))
+    address = _keep_addresses(config, moves, reporter)
+    for message, went in said:
+        reporter.warn(message + (address if went else ""))
     return removed
+
+
+def _keep_addresses(config: Config, moves: redirects.Moves, reporter: Reporter) -> str:
+    """A moved story's old address leads to its new brief (``redirects.yaml``), one that went
+    nowhere; returns what to tell of a moved brief."""
+    path = config.paths.redirects
+    shown = _display(path, config.root)
+    try:
+        redirects.record(path, moves)
+    except InputError as exc:
+        where = f"{shown}:{exc.line}" if exc.line else str(shown)
+        reporter.warn(f"{where}: {exc.message}; the old addresses of moved briefs are not kept")
+        return ""
+    return f"; its old address leads there ({shown})"
 
 
 def _as_written(path: Path, record: incremental.BriefRecord, stat: cache.Stat) -> bool:

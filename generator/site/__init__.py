@@ -13,14 +13,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import cache, heap, inputs
+from generator import cache, heap, inputs, redirects
 from generator.config import Config
 from generator.model import RenderReport
 from generator.parallel import map_indices, workers
 from generator.progress import Reporter
 from generator.site import incremental, snapshot, urls
 from generator.site.feeds import Feed, FeedItem, feed_item, feed_paths, plan_feeds, render_feeds
-from generator.site.load import load_briefs
+from generator.site.load import load_briefs, load_redirects
 from generator.site.pages import FeedLink, Page, plan_pages
 from generator.site.search import Bundle, Indexing, bundle_key, search_bundles, start_bundles  # issue 8
 from generator.site.sitemap import render_robots, render_sitemap
@@ -249,6 +249,7 @@ def _plan(
         store = incremental.BriefStore(config, brief_stats, use_cache, reporter)
         loaded = load_briefs(config, store.read)
         model = build_model(config, loaded.briefs)
+        model.redirects, moved_failures = load_redirects(config, model.details)
         published = {str(b.path): b.slug for b in loaded.briefs}
         files = {
             name: snapshot.FileRecord(stat, store.sha(name) or "", published.get(name))
@@ -266,7 +267,8 @@ def _plan(
             sitemap=render_sitemap(pages, config.site.base_url),
             bundles=bundles,
             briefs=len(model.slugs),
-            failures=loaded.failures,
+            failures=loaded.failures + moved_failures,
+            redirects=redirects.digest(config.paths.redirects),
             drafts=loaded.drafts,
         )
     return _Planned(plan, store.bodies, store)

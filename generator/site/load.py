@@ -7,11 +7,12 @@ file already took) is reported as a Failure naming its file and skipped; the res
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from generator import redirects
 from generator.brief_file import read_brief
 from generator.config import Config
 from generator.errors import InputError
@@ -89,3 +90,21 @@ def load_briefs(config: Config, read: Callable[[Path, ZoneInfo], Brief] = read_b
         result.briefs.append(normalized(brief, catch_all))
     result.briefs.sort(key=newest_first)
     return result
+
+
+def load_redirects(config: Config, published: Collection[str]) -> tuple[dict[str, str], list[Failure]]:
+    """The moved briefs' old slugs and the published slugs they lead to (``redirects.yaml``), and
+    a Failure for the file if it cannot be read, or for each entry that leads to no published brief
+    (no page is made for it; the rest still are)."""
+    path = config.paths.redirects
+    shown = Path(relative_to_root(path, config.root))
+    try:
+        entries = redirects.read(path)
+    except InputError as exc:
+        return {}, [Failure(shown, exc.message, exc.line)]
+    resolved = redirects.resolve(entries, published)
+    failures = [
+        Failure(shown, f"{old}: leads to {new}, which is not a published brief; no page is made for it")
+        for old, new in resolved.dangling
+    ]
+    return resolved.pages, failures

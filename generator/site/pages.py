@@ -135,6 +135,12 @@ class NotFoundData:
     latest: tuple[BriefCard, ...]
 
 
+@dataclass(frozen=True)
+class RedirectData:
+    target: BriefCard  # the brief the old address leads to
+    address: str  # its absolute URL
+
+
 # --- issue 8: search, briefing books, people, timeline ---
 
 
@@ -185,7 +191,7 @@ class TimelineData:
 
 PageData = (
     HomeData | PillarsData | ListData | TagsData | BriefData | ArchiveData | NotFoundData
-    | SearchData | BookData | BooksData | PeopleData | PersonData | TimelineData
+    | SearchData | BookData | BooksData | PeopleData | PersonData | TimelineData | RedirectData
 )  # fmt: skip
 
 
@@ -414,6 +420,20 @@ def not_found_page(config: Config, model: SiteModel) -> Page:
     )
 
 
+def redirect_page(config: Config, model: SiteModel, old: str, slug: str) -> Page:
+    """The page at a moved brief's old address (``redirects.yaml``), sending readers to ``slug``."""
+    card = model.card(slug)
+    return Page(
+        path=urls.brief(old),
+        template="redirect.html",  # templating.REDIRECT_TEMPLATE
+        title=_title(config, card.title),
+        heading=card.title,
+        description=f"This brief has moved: {card.title}",
+        data=RedirectData(card, urls.absolute(config.site.base_url, card.url)),
+        in_sitemap=False,
+    )
+
+
 def search_page(config: Config, model: SiteModel, bundles: list[Bundle]) -> Page:
     bundle_folders = tuple(b.folder for b in reversed(bundles))
     pillars = tuple(g.title for g in model.pillars if g.briefs)
@@ -532,6 +552,7 @@ def plan_pages(config: Config, model: SiteModel, bundles: list[Bundle]) -> list[
     people = tuple(plan_people(config, model))
     linked = {person.name: person.url for person in people}
     pages.extend(brief_page(config, model, slug, feed_links, linked) for slug in model.slugs)
+    pages.extend(redirect_page(config, model, old, slug) for old, slug in model.redirects.items())
     pages.extend(feature_pages(config, model, bundles, people))
     pages.append(not_found_page(config, model))
     return pages

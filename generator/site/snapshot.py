@@ -39,7 +39,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from generator import cache, heap
+from generator import cache, heap, redirects
 from generator.brief_file import parse_brief_bytes
 from generator.config import Config
 from generator.errors import BriefingError, InputError
@@ -81,6 +81,7 @@ class Snapshot:
     failures: list[Failure]
     drafts: int
     patched: set[str] = field(default_factory=set)  # slugs whose bodies were set from their files
+    redirects: str = ""  # redirects.digest of the redirects file it was made with
 
     def tokens(self) -> dict[str, str]:
         """Each published brief's file hash, by slug: what the fingerprints stand in for its detail."""
@@ -183,7 +184,7 @@ def _load_part(root: Path, name: str, token: str) -> tuple[Any, list[BriefDetail
 
 
 def save(config: Config, snapshot: Snapshot) -> None:
-    cache.save(config.root, FILES, (snapshot.token, snapshot.salt, snapshot.files))
+    cache.save(config.root, FILES, (snapshot.token, snapshot.salt, snapshot.files, snapshot.redirects))
     cache.in_background(config.root, lambda: _write(config.root, snapshot))
 
 
@@ -215,6 +216,8 @@ def load(config: Config, token: str, salt: bytes, stats: dict[str, cache.Stat]) 
     header = cache.load(config.root, FILES)
     if not isinstance(header, tuple) or header[:2] != (token, salt) or header[2].keys() != stats.keys():
         return None
+    if header[3:4] != (redirects.digest(config.paths.redirects),):
+        return None  # old addresses come and go with the file, not with the briefs
     files: dict[str, FileRecord] = header[2]
     changed = [name for name, stat in stats.items() if files[name].stat != stat]
     if any(files[name].slug is None for name in changed):

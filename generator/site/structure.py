@@ -133,6 +133,7 @@ class SiteModel:
     pillars: list[PillarGroup] = field(default_factory=list)  # config order
     months: list[Month] = field(default_factory=list)  # newest first
     tags: list[TagGroup] = field(default_factory=list)  # by title, case ignored
+    redirects: dict[str, str] = field(default_factory=dict)  # old slug -> published slug, sorted
 
     @property
     def newest(self) -> datetime | None:

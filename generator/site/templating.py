@@ -24,6 +24,8 @@ PAGE_TEMPLATES = ("home.html", "brief.html", "pillar.html", "pillars.html", "tag
 # Issue 8's page families.
 FEATURE_TEMPLATES = ("search.html", "books.html", "book.html", "people.html", "person.html", "timeline.html")
 FEED_ITEM_TEMPLATE = "feed_item.html"
+# Loaded when a page needs it: a site with no moved briefs builds without it.
+REDIRECT_TEMPLATE = "redirect.html"
 
 
 class TemplateError(BriefingError):
@@ -85,8 +87,11 @@ class Templates:
             raise TemplateError(f"{self.folder / name}: template not found ({exc.name} is missing)") from None
 
     def render(self, name: str, context: dict[str, Any], what: str) -> str:
+        template = self.compiled.get(name)
+        if template is None:
+            template = self.compiled[name] = self._load(name)
         try:
-            return self.compiled[name].render(context)
+            return template.render(context)
         except jinja2.TemplateSyntaxError as exc:  # an {% include %} of a broken partial
             raise TemplateError(
                 f"{exc.filename}:{exc.lineno}: template syntax error: {exc.message}"

@@ -72,8 +72,9 @@ def clean_build(project: Path, scratch: Path) -> tuple[Path, tuple[int, str]]:
             break
         time.sleep(0.05)
     scratch.mkdir()
-    for name in ("briefing.yaml",):
-        shutil.copy2(project / name, scratch / name)
+    for name in ("briefing.yaml", "redirects.yaml"):  # the second once a story has moved
+        if (project / name).exists():
+            shutil.copy2(project / name, scratch / name)
     for name in ("templates", "articles", "briefs"):
         shutil.copytree(project / name, scratch / name)
     return scratch, build(scratch)

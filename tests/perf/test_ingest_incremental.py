@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import parallel
+from generator import parallel, redirects
 from generator.config import Config, load_config
 from generator.ingest import incremental, ingest_articles, store
 from generator.progress import Reporter
@@ -125,7 +125,27 @@ def test_a_story_moved_to_a_new_brief_leaves_no_copy_behind(tmp_path: Path) -> N
     assert old_brief not in after
     holding = [p for p, t in after.items() if f"articles/{name}".encode() in t]
     assert len(holding) == 1 and b"aa-earlier.txt" in after[holding[0]]
-    assert f"briefs/{old_brief} removed: its articles are now in briefs/{holding[0]}" in said
+    assert (
+        f"briefs/{old_brief} removed: its articles are now in briefs/{holding[0]}; "
+        "its old address leads there (redirects.yaml)"
+    ) in said
+    # Its old address leads to the new brief (redirects.yaml, beside the briefs folder).
+    assert config.paths.redirects == config.paths.briefs.parent / "redirects.yaml"
+    assert redirects.read(config.paths.redirects) == {Path(old_brief).stem: Path(holding[0]).stem}
+
+
+def test_the_old_addresses_of_a_removed_brief_are_dropped(tmp_path: Path) -> None:
+    config = make_project(tmp_path / "project")
+    ingest(config)
+    alone = [(p, sources_of(t)[0]) for p, t in briefs(config).items() if len(sources_of(t)) == 1]
+    (gone_brief, gone_source), (kept_brief, _) = alone[:2]
+    gone_slug, kept_slug = Path(gone_brief).stem, Path(kept_brief).stem
+    config.paths.redirects.write_text(f"a-slug: {gone_slug}\nb-slug: {kept_slug}\n", encoding="utf-8")
+    (config.root / gone_source).unlink()
+
+    ingest(config)
+    assert gone_brief not in briefs(config)
+    assert redirects.read(config.paths.redirects) == {"b-slug": kept_slug}
 
 
 def test_a_deleted_articles_brief_goes_unless_edited_by_hand(tmp_path: Path) -> None:
