@@ -236,7 +236,8 @@ def main() -> None:
         results, args.runs
     )
     print(report)
-    if not args.quick and not args.shared and SEARCH:
+    # RESULTS.md holds the README's figures: both sizes, with search, on the disk beside the repo.
+    if not args.quick and not args.shared and SEARCH and args.work == HERE / "work":
         (HERE / "RESULTS.md").write_text(report, encoding="utf-8")
 
 
