@@ -31,12 +31,23 @@ HEADER = (
 def read(path: Path) -> dict[str, str]:
     """The file's entries, sorted by old slug; none when there is no file. Raises InputError
     naming the file, the line and the problem."""
+    return parse(path, read_bytes(path))
+
+
+def read_bytes(path: Path) -> bytes | None:
+    """The file's bytes; None when there is none."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
-        return {}
+        return None
     except OSError as exc:
         raise InputError(path, f"cannot be read ({exc.strerror})") from None
+
+
+def parse(path: Path, raw: bytes | None) -> dict[str, str]:
+    """``read``, of bytes already read (``raw``, None for no file)."""
+    if raw is None:
+        return {}
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -66,12 +77,9 @@ def read(path: Path) -> dict[str, str]:
     return dict(sorted(entries.items()))
 
 
-def digest(path: Path) -> str:
-    """What the file holds, for the kept plan: "" when there is none."""
-    try:
-        return cache.sha256(path.read_bytes())
-    except OSError:
-        return ""
+def digest(raw: bytes | None) -> str:
+    """What the file holds (``read_bytes``), for the kept plan: "" when there is none."""
+    return cache.sha256(raw) if raw is not None else ""
 
 
 def _line(text: str, key: str) -> int | None:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import cache, heap, inputs, redirects
+from generator import cache, heap, inputs
 from generator.config import Config
 from generator.model import RenderReport
 from generator.parallel import map_indices, workers
@@ -249,7 +249,8 @@ def _plan(
         store = incremental.BriefStore(config, brief_stats, use_cache, reporter)
         loaded = load_briefs(config, store.read)
         model = build_model(config, loaded.briefs)
-        model.redirects, moved_failures = load_redirects(config, model.details)
+        moved = load_redirects(config, model.details)
+        model.redirects = moved.pages
         published = {str(b.path): b.slug for b in loaded.briefs}
         files = {
             name: snapshot.FileRecord(stat, store.sha(name) or "", published.get(name))
@@ -267,8 +268,8 @@ def _plan(
             sitemap=render_sitemap(pages, config.site.base_url),
             bundles=bundles,
             briefs=len(model.slugs),
-            failures=loaded.failures + moved_failures,
-            redirects=redirects.digest(config.paths.redirects),
+            failures=loaded.failures + moved.failures,
+            redirects=moved.digest,
             drafts=loaded.drafts,
         )
     return _Planned(plan, store.bodies, store)

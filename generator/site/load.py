@@ -92,19 +92,27 @@ def load_briefs(config: Config, read: Callable[[Path, ZoneInfo], Brief] = read_b
     return result
 
 
-def load_redirects(config: Config, published: Collection[str]) -> tuple[dict[str, str], list[Failure]]:
+@dataclass
+class LoadedRedirects:
+    pages: dict[str, str] = field(default_factory=dict)  # old slug -> the published slug it leads to
+    failures: list[Failure] = field(default_factory=list)
+    digest: str = ""  # redirects.digest of the bytes read: the kept plan is made with these
+
+
+def load_redirects(config: Config, published: Collection[str]) -> LoadedRedirects:
     """The moved briefs' old slugs and the published slugs they lead to (``redirects.yaml``), and
     a Failure for the file if it cannot be read, or for each entry that leads to no published brief
     (no page is made for it; the rest still are)."""
     path = config.paths.redirects
     shown = Path(relative_to_root(path, config.root))
     try:
-        entries = redirects.read(path)
+        raw = redirects.read_bytes(path)
+        entries = redirects.parse(path, raw)
     except InputError as exc:
-        return {}, [Failure(shown, exc.message, exc.line)]
+        return LoadedRedirects(failures=[Failure(shown, exc.message, exc.line)])
     resolved = redirects.resolve(entries, published)
     failures = [
         Failure(shown, f"{old}: leads to {new}, which is not a published brief; no page is made for it")
         for old, new in resolved.dangling
     ]
-    return resolved.pages, failures
+    return LoadedRedirects(resolved.pages, failures, redirects.digest(raw))

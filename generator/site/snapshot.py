@@ -216,7 +216,11 @@ def load(config: Config, token: str, salt: bytes, stats: dict[str, cache.Stat]) 
     header = cache.load(config.root, FILES)
     if not isinstance(header, tuple) or header[:2] != (token, salt) or header[2].keys() != stats.keys():
         return None
-    if header[3:4] != (redirects.digest(config.paths.redirects),):
+    try:
+        moved = redirects.digest(redirects.read_bytes(config.paths.redirects))
+    except InputError:
+        return None  # the plan reports it
+    if header[3:4] != (moved,):
         return None  # old addresses come and go with the file, not with the briefs
     files: dict[str, FileRecord] = header[2]
     changed = [name for name, stat in stats.items() if files[name].stat != stat]
