@@ -107,14 +107,13 @@ class Moves:
     gone: set[str] = field(default_factory=set)  # slugs whose briefs went with their articles
 
 
-def record(path: Path, moves: Moves) -> bool:
-    """Update the file with one run's moves; return whether it changed. An unreadable file is
-    left as it is (InputError, naming it)."""
+def record(path: Path, moves: Moves) -> None:
+    """Update the file with one run's moves. An unreadable file is left as it is (InputError,
+    naming it); one the moves do not change is not rewritten, so an analyst's comments stay."""
     entries = read(path)
     updated = apply(entries, moves)
-    if updated == entries:
-        return False
-    return write_if_changed(path, dump(updated))
+    if updated != entries:
+        write_if_changed(path, dump(updated))
 
 
 def apply(entries: Mapping[str, str], moves: Moves) -> dict[str, str]:

@@ -425,7 +425,7 @@ def redirect_page(config: Config, model: SiteModel, old: str, slug: str) -> Page
     card = model.card(slug)
     return Page(
         path=urls.brief(old),
-        template="redirect.html",  # templating.REDIRECT_TEMPLATE
+        template="redirect.html",  # loaded only when such a page is rendered
         title=_title(config, card.title),
         heading=card.title,
         description=f"This brief has moved: {card.title}",

@@ -24,8 +24,6 @@ PAGE_TEMPLATES = ("home.html", "brief.html", "pillar.html", "pillars.html", "tag
 # Issue 8's page families.
 FEATURE_TEMPLATES = ("search.html", "books.html", "book.html", "people.html", "person.html", "timeline.html")
 FEED_ITEM_TEMPLATE = "feed_item.html"
-# Loaded when a page needs it: a site with no moved briefs builds without it.
-REDIRECT_TEMPLATE = "redirect.html"
 
 
 class TemplateError(BriefingError):
@@ -88,7 +86,7 @@ class Templates:
 
     def render(self, name: str, context: dict[str, Any], what: str) -> str:
         template = self.compiled.get(name)
-        if template is None:
+        if template is None:  # one no site needs (redirect.html: only once a brief moved)
             template = self.compiled[name] = self._load(name)
         try:
             return template.render(context)
