@@ -11,6 +11,7 @@ the briefs: a clean build of the same files makes the same site.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -109,11 +110,38 @@ class Moves:
 
 def record(path: Path, moves: Moves) -> None:
     """Update the file with one run's moves. An unreadable file is left as it is (InputError,
-    naming it); one the moves do not change is not rewritten, so an analyst's comments stay."""
-    entries = read(path)
+    naming it); one the moves do not change is not rewritten. An analyst's lines stay as they are
+    written, comments and order included: see ``edit``."""
+    raw = read_bytes(path)
+    entries = parse(path, raw)
     updated = apply(entries, moves)
     if updated != entries:
-        write_if_changed(path, dump(updated))
+        text = raw.decode("utf-8-sig") if raw is not None else ""
+        write_if_changed(path, edit(text, entries, updated))
+
+
+# One entry on one line, as ``dump`` and most people write it: `old: new  # a comment`.
+_ENTRY = re.compile(r"^(?P<q>[\"']?)(?P<old>[a-z0-9-]+)(?P=q)\s*:\s*[^\s#]+(?P<rest>\s*(?:#.*)?)$")
+
+
+def edit(text: str, before: Mapping[str, str], after: Mapping[str, str]) -> str:
+    """``text`` (the file, holding ``before``) made to hold ``after``: the line of an entry whose
+    target changed is rewritten (its comment kept), that of an entry dropped deleted, and new
+    entries appended in order; every other line stays. A file not written one ``old: new`` line
+    per entry (YAML's flow style, say) is written afresh (``dump``)."""
+    lines = text.splitlines()
+    found = {m["old"]: (i, m["rest"]) for i, line in enumerate(lines) if (m := _ENTRY.match(line))}
+    if not text.strip() or found.keys() != before.keys():
+        return dump(after)
+    dropped: set[int] = set()
+    for old, (number, rest) in found.items():
+        if old not in after:
+            dropped.add(number)
+        elif after[old] != before[old]:
+            lines[number] = f"{_scalar(old)}: {_scalar(after[old])}{rest}"
+    kept = [line for number, line in enumerate(lines) if number not in dropped]
+    added = [f"{_scalar(old)}: {_scalar(new)}" for old, new in sorted(after.items()) if old not in found]
+    return "".join(f"{line}\n" for line in [*kept, *added])
 
 
 def apply(entries: Mapping[str, str], moves: Moves) -> dict[str, str]:

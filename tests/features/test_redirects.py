@@ -73,6 +73,38 @@ def test_a_move_repoints_entries_to_the_new_brief_and_a_removal_drops_them() -> 
     assert redirects.apply({"a": "b"}, redirects.Moves(moved={"b": "a"})) == {"b": "a"}
 
 
+def test_ingest_keeps_an_analysts_comments_and_order_when_it_updates_the_file(tmp_path: Path) -> None:
+    text = (
+        "# Renamed by hand, see the desk log.\n"
+        "zeta-slug: a-slug  # merged into the Malabar story\n"
+        '"2024": b-slug\n'
+        "\n"
+        "# Gone with its articles:\n"
+        "eta-slug: c-slug\n"
+    )
+    path = _write(tmp_path / "redirects.yaml", text)
+    redirects.record(path, redirects.Moves(moved={"a-slug": "d-slug", "new-old": "e-slug"}, gone={"c-slug"}))
+    assert path.read_text(encoding="utf-8") == (
+        "# Renamed by hand, see the desk log.\n"
+        "zeta-slug: d-slug  # merged into the Malabar story\n"  # re-pointed, its comment kept
+        '"2024": b-slug\n'  # untouched, quotes and all
+        "\n"
+        "# Gone with its articles:\n"
+        "a-slug: d-slug\n"
+        "new-old: e-slug\n"
+    )
+    assert redirects.read(path) == {
+        "2024": "b-slug",
+        "a-slug": "d-slug",
+        "new-old": "e-slug",
+        "zeta-slug": "d-slug",
+    }
+    # Written in YAML's flow style there are no lines to keep: the file is written afresh.
+    _write(path, "{a-slug: b-slug}\n")
+    redirects.record(path, redirects.Moves(moved={"b-slug": "c-slug"}))
+    assert path.read_text(encoding="utf-8") == redirects.dump({"a-slug": "c-slug", "b-slug": "c-slug"})
+
+
 def test_resolving_follows_chains_skips_live_briefs_and_names_dead_ends() -> None:
     entries = {"a": "b", "b": "live", "live": "elsewhere", "loop-1": "loop-2", "loop-2": "loop-1"}
     entries["d"] = "nowhere"
