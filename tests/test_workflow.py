@@ -35,6 +35,9 @@ def test_builds_with_make_and_the_pages_base_url() -> None:
     )
     run = next(s["run"] for s in build["steps"] if "make build" in s.get("run", ""))
     assert f"--base-url ${{{{ steps.{pages_id}.outputs.base_url }}}}" in run
+    python = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/setup-python"))
+    assert python["with"]["cache"] == "pip"  # downloads kept between runs, keyed by the dependencies
+    assert (WORKFLOW.parents[2] / python["with"]["cache-dependency-path"]).is_file()
     upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact"))
     assert upload["with"]["path"] == "site"
 

@@ -1,11 +1,12 @@
 """An incremental build equals a clean build, byte for byte, after any sequence of changes.
 
-A seeded random sequence of edits, additions, deletions, touches, config and template changes is
-applied to a small project; after each step ``briefing build`` (with its cache) runs in the project,
-and a clean build runs on a fresh copy of the same inputs with no cache and no site. The two sites,
-and the two briefs folders, must be identical. The search index (Pagefind, a separate program with
-its own determinism tests) is stubbed out to keep this fast, except in one seed, where bundles of ~3
-briefs make every change re-index some bundles and carry others over.
+A seeded random sequence of edits, additions, deletions, touches, fresh clones with the cache
+kept, config and template changes is applied to a small project; after each step ``briefing build``
+(with its cache) runs in the project, and a clean build runs on a fresh copy of the same inputs
+with no cache and no site. The two sites, and the two briefs folders, must be identical. The search
+index (Pagefind, a separate program with its own determinism tests) is stubbed out to keep this
+fast, except in one seed, where bundles of ~3 briefs make every change re-index some bundles and
+carry others over.
 """
 
 from __future__ import annotations
@@ -137,6 +138,17 @@ def _touch(project: Path, rng: random.Random) -> None:
     rng.choice(files).touch()
 
 
+def _fresh_checkout(project: Path, rng: random.Random) -> None:
+    """A CI run that restored ``.briefing/`` (actions/cache) into a new clone: git wrote every input
+    anew, and there is no site nor anything beside it."""
+    for path in sorted(project.rglob("*")):
+        if path.is_file() and ".briefing" not in path.parts:
+            path.touch()
+    shutil.rmtree(project / "site")
+    for leftover in project.glob(".site.*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
 def _config_change(project: Path, rng: random.Random) -> None:
     path = project / "briefing.yaml"
     config = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -167,6 +179,7 @@ MUTATIONS = [
     _add_article,
     _delete_article,
     _touch,
+    _fresh_checkout,
     _config_change,
     _template_change,
 ]
