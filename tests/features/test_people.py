@@ -3,9 +3,16 @@ quotes newest first; an index of them all."""
 
 from __future__ import annotations
 
-from render.helpers import Built, select
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
 
-from generator.site.people_pages import MIN_BRIEFS, slugify
+from render.helpers import Built, make_config, select
+
+from generator.config import Person
+from generator.model import Brief, Quote
+from generator.site.people_pages import MIN_BRIEFS, plan_people, slugify
+from generator.site.structure import build_model
 
 from .helpers import FREQUENT, RARE
 
@@ -56,3 +63,32 @@ def test_a_brief_links_the_people_who_have_a_page(site: Built) -> None:
     assert links == {FREQUENT: frequent, "Rajnath Singh": "../../people/rajnath-singh/"}
     for href in links.values():  # each leads to a page that is there
         assert (site.root / "briefs/2025-09-04-people-brief-4" / href / "index.html").resolve().is_file()
+
+
+def test_each_person_has_the_briefs_naming_or_quoting_them_with_their_quotes_in_order(tmp_path: Path) -> None:
+    def brief(day: int, people: list[str], quotes: list[tuple[str, str]]) -> Brief:
+        date = datetime.fromisoformat(f"2025-09-0{day}T10:00:00+05:30")
+        quoted = [Quote(speaker, text) for speaker, text in quotes]
+        return Brief(
+            f"brief-{day}", f"Brief {day}", date, "Body.", pillars=["logistics"], people=people, quotes=quoted
+        )
+
+    briefs = [  # oldest first; the model wants them newest first, as loading gives them
+        brief(1, ["Cy Frequent"], []),
+        brief(2, ["Bo Lee", "Cy Frequent"], []),
+        # Named once, quoted twice (once under the alias two watched people share), and someone else.
+        brief(
+            3, ["Ann Lee", "Cy Frequent"], [("lee", "First."), ("Someone", "Other."), ("Ann Lee ", "Second.")]
+        ),
+    ]
+    watch = (Person("Ann Lee", ("Lee",)), Person("Bo Lee", ("Lee",)))
+    config = replace(make_config(tmp_path), people=watch)
+    profiles = {p.name: p for p in plan_people(config, build_model(config, briefs[::-1]))}
+    assert list(profiles) == ["Ann Lee", "Bo Lee", "Cy Frequent"]  # the watch list, then the frequent
+    found = {name: [(e.card.slug, e.quotes) for e in p.entries] for name, p in profiles.items()}
+    assert found == {
+        "Ann Lee": [("brief-3", ("First.", "Second."))],
+        "Bo Lee": [("brief-3", ("First.",)), ("brief-2", ())],  # quoted under the alias, newest first
+        "Cy Frequent": [("brief-3", ()), ("brief-2", ()), ("brief-1", ())],
+    }
+    assert [p.count_text for p in profiles.values()] == ["1 brief, 2 quotes", "2 briefs, 1 quote", "3 briefs"]
