@@ -141,12 +141,12 @@ def _touch(project: Path, rng: random.Random) -> None:
 def _fresh_checkout(project: Path, rng: random.Random) -> None:
     """A CI run that restored ``.briefing/`` (actions/cache) into a new clone: git wrote every input
     anew, and there is no site nor anything beside it."""
-    for path in sorted(project.rglob("*")):
-        if path.is_file() and ".briefing" not in path.parts:
-            path.touch()
     shutil.rmtree(project / "site")
     for leftover in project.glob(".site.*"):
         shutil.rmtree(leftover, ignore_errors=True)
+    for path in sorted(project.rglob("*")):
+        if path.is_file() and ".briefing" not in path.parts:
+            path.touch()
 
 
 def _config_change(project: Path, rng: random.Random) -> None:
