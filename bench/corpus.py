@@ -1,6 +1,6 @@
 """Deterministic synthetic corpora for the benchmark: N raw article dumps and N briefs.
 
-    python bench/corpus.py N OUT [--seed S]
+    python bench/corpus.py N OUT [--seed S] [--people]
 
 writes a self-contained project in OUT:
 
@@ -14,11 +14,17 @@ The shape follows the corpus the issue's targets are measured on (``shared/bench
 6-12 paragraphs of 40-90 words, one "##" subheading, one blockquote and one bullet list per body,
 2-4 tags out of 40, one pillar of 8, publication times spread over 3 years (36 archive months).
 Only the standard library is used; the same N and seed give byte-identical files.
+
+That corpus names no one, so it never exercises the people pages. ``--people`` makes each story name
+one to three people (a watch list of four in the config, named in ~10% of the stories each, then
+1,200 others, a few named often and most rarely) and quote the first: the same stories otherwise,
+byte for byte, since the names come from a random generator of their own.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import re
@@ -78,6 +84,23 @@ HEADLINES = [
     "{country} backs closer ties on {short}", "Joint working group meets on {short}",
 ]  # fmt: skip
 SUBHEADINGS = ["What comes next", "Background", "Key outcomes", "Regional context", "Why it matters"]
+WATCHED = [
+    ("Rajnath Singh", ["Singh", "Defence Minister Rajnath Singh"], "Defence Minister of India"),
+    ("Pete Hegseth", ["Hegseth", "Secretary Hegseth"], "US Secretary of Defense"),
+    ("Narendra Modi", ["Modi", "Prime Minister Narendra Modi"], "Prime Minister of India"),
+    ("Donald Trump", ["Trump", "President Trump"], "President of the United States"),
+]
+FIRST_NAMES = [
+    "Aarav", "Meera", "James", "Sarah", "Vikram", "Anita", "Robert", "Linda", "Arjun", "Kavya", "Thomas",
+    "Emily", "Rohan", "Priya", "Daniel", "Laura", "Sanjay", "Nisha", "Michael", "Karen", "Rahul", "Deepa",
+    "Steven", "Julia", "Amit", "Pooja", "Brian", "Helen", "Kiran", "Sunita",
+]  # fmt: skip
+LAST_NAMES = [
+    "Sharma", "Mehta", "Carter", "Nolan", "Iyer", "Bose", "Walker", "Hughes", "Reddy", "Kapoor", "Foster",
+    "Bennett", "Menon", "Joshi", "Harris", "Porter", "Rao", "Verma", "Coleman", "Sutton", "Nair", "Pillai",
+    "Barker", "Dalton", "Gupta", "Saxena", "Fleming", "Garner", "Chopra", "Desai", "Morgan", "Palmer",
+    "Kulkarni", "Bhatt", "Russell", "Warren", "Malhotra", "Patil", "Lawson", "Sinclair",
+]  # fmt: skip
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -133,6 +156,29 @@ def _story(rng: random.Random, when: datetime, index: int) -> dict:
     }
 
 
+TITLES = ["Ambassador", "Admiral", "Director", "General", "Secretary"]  # how ingest knows a name
+OTHERS = [f"{first} {last}" for last in LAST_NAMES for first in FIRST_NAMES]
+# Zipf-like: the first few others are named in hundreds of stories, most in a handful.
+OTHERS_CUMULATIVE = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(OTHERS))))
+
+
+def _name_people(rng: random.Random, story: dict) -> None:
+    """Name one to three people in the story and have the first say its quote (``--people``)."""
+    target = rng.randint(1, 3)
+    named = [name for name, _, _ in WATCHED if rng.random() < 0.1][:target]
+    while len(named) < target:
+        name = rng.choices(OTHERS, cum_weights=OTHERS_CUMULATIVE)[0]
+        if name not in named:
+            named.append(name)
+    story["people"] = named
+    said = story["quote"].removesuffix(" an official said.")  # '"We are committed ... with X,"'
+    story["quote"] = f"{said} {named[0]} said."
+    story["quote_text"] = said.strip('"').rstrip(",")
+    watched = {name for name, _, _ in WATCHED}
+    titled = [name if name in watched else f"{TITLES[len(name) % len(TITLES)]} {name}" for name in named]
+    story["paras"][2] = f"{', '.join(titled)} took part in the talks. " + story["paras"][2]
+
+
 def _body(story: dict) -> str:
     p = story["paras"]
     parts = [p[0], p[1], "## " + story["subheading"], p[2], "> " + story["quote"], *p[3:-1]]
@@ -150,6 +196,8 @@ def _raw(story: dict) -> str:
         "By PTI",
     ]
     lines += [p[0], p[1], *p]  # the lead repeated, as scrapers do
+    if "people" in story:
+        lines.append(story["quote"])
     lines += ["For All Latest Updates", "TAGGED: " + ", ".join(story["tags"])]
     lines += ["Copyright \u00a9 2025 Example Media Pvt. Ltd., All Rights Reserved."]
     return "\n\n".join(lines) + "\n"
@@ -167,10 +215,13 @@ def _brief(story: dict, slug: str) -> str:
         f"tags: [{', '.join(q(t) for t in story['tags'])}]",
         f"summary: {q(story['standfirst'])}",
     ]
+    if "people" in story:
+        front.append(f"people: [{', '.join(q(name) for name in story['people'])}]")
+        front.append(f"quotes: [{{speaker: {q(story['people'][0])}, text: {q(story['quote_text'])}}}]")
     return "---\n" + "\n".join(front) + "\n---\n\n" + _body(story)
 
 
-def _config() -> str:
+def _config(people: bool = False) -> str:
     lines = [
         "site:",
         "  title: Benchmark briefing",
@@ -182,20 +233,27 @@ def _config() -> str:
     for name, keywords in PILLARS.items():
         lines += [f"  - slug: {slugify(name)}", f"    title: {name}", f"    keywords: {json.dumps(keywords)}"]
     lines += ["  - {slug: general, title: General, catch_all: true}"]
+    if people:
+        lines.append("people:")
+        for name, aliases, role in WATCHED:
+            lines += [f"  - name: {name}", f"    aliases: {json.dumps(aliases)}", f"    role: {role}"]
     return "\n".join(lines) + "\n"
 
 
-def generate(n: int, out: Path, seed: int = 20261122) -> None:
+def generate(n: int, out: Path, seed: int = 20261122, people: bool = False) -> None:
     rng = random.Random(seed)
+    names = random.Random(seed + 1)  # its own: the stories are the same with names or without
     (out / "articles").mkdir(parents=True, exist_ok=True)
     (out / "briefs").mkdir(parents=True, exist_ok=True)
-    (out / "briefing.yaml").write_text(_config(), encoding="utf-8")
+    (out / "briefing.yaml").write_text(_config(people), encoding="utf-8")
     stamps = []
     for _ in range(n):
         day = START + timedelta(seconds=rng.randrange(SPAN_SECONDS))
         stamps.append(day.replace(hour=rng.randint(6, 22), minute=rng.randrange(60), second=0))
     for index, when in enumerate(sorted(stamps), start=1):
         story = _story(rng, when, index)
+        if people:
+            _name_people(names, story)
         slug = f"{when:%Y-%m-%d}-{slugify(story['headline'])}-{index}"
         (out / "articles" / f"{index:05d}.txt").write_text(_raw(story), encoding="utf-8")
         (out / "briefs" / f"{slug}.md").write_text(_brief(story, slug), encoding="utf-8")
@@ -206,8 +264,9 @@ def main() -> None:
     parser.add_argument("n", type=int)
     parser.add_argument("out", type=Path)
     parser.add_argument("--seed", type=int, default=20261122)
+    parser.add_argument("--people", action="store_true", help="name people in the stories and quote them")
     args = parser.parse_args()
-    generate(args.n, args.out, args.seed)
+    generate(args.n, args.out, args.seed, args.people)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """The speed benchmark behind ``make bench``: times the real CLI on synthetic corpora.
 
-    python bench/run.py [--quick] [--runs 3] [--sizes 1000 10000]
+    python bench/run.py [--quick] [--runs 3] [--sizes 1000 10000] [--people]
 
 For each size it makes a corpus (bench/corpus.py), then, in fresh project folders, times with the
 ``briefing`` CLI in a subprocess: cold ingest (articles -> briefs), cold render (briefs -> site, no
@@ -142,11 +142,11 @@ def from_shared(shared: Path, folder: Path) -> None:
     (folder / "briefing.yaml").write_text(site + pillars + catch_all, encoding="utf-8")
 
 
-def measure(n: int, runs: int, work: Path) -> dict[str, Timing]:
-    folder = work / f"corpus-{n}"
+def measure(n: int, runs: int, work: Path, people: bool = False) -> dict[str, Timing]:
+    folder = work / (f"corpus-{n}-people" if people else f"corpus-{n}")
     if not (folder / "briefing.yaml").exists():
         print(f"bench: making a corpus of {n} articles", file=sys.stderr)
-        corpus.generate(n, folder)
+        corpus.generate(n, folder, people=people)
     timings = {step: Timing() for step in STEPS}
     for run in range(runs):
         print(f"bench: {n} articles, run {run + 1} of {runs}", file=sys.stderr)
@@ -222,6 +222,9 @@ def main() -> None:
         help="time a corpus made by shared/bench/make_corpus.py (its md/, raw/, pillars.yaml) instead",
     )
     parser.add_argument("--without-search", action="store_true", help="switch the search index off")
+    parser.add_argument(
+        "--people", action="store_true", help="a corpus whose stories name and quote people (people pages)"
+    )
     args = parser.parse_args()
     global SEARCH
     SEARCH = not args.without_search
@@ -231,13 +234,13 @@ def main() -> None:
         n = len(list((args.shared / "md").glob("*.md")))
         from_shared(args.shared, args.work / f"corpus-{n}")
         sizes = [n]
-    results = {n: measure(n, args.runs, args.work) for n in sizes}
+    results = {n: measure(n, args.runs, args.work, args.people and not args.shared) for n in sizes}
     report = "# Benchmark results\n\nMade by `make bench` (`python bench/run.py`).\n\n" + table(
         results, args.runs
     )
     print(report)
     # RESULTS.md holds the README's figures: both sizes, with search, on the disk beside the repo.
-    if not args.quick and not args.shared and SEARCH and args.work == HERE / "work":
+    if not args.quick and not args.shared and not args.people and SEARCH and args.work == HERE / "work":
         (HERE / "RESULTS.md").write_text(report, encoding="utf-8")
 
 

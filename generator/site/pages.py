@@ -15,7 +15,7 @@ from datetime import datetime
 from generator.config import Config
 from generator.site import urls
 from generator.site.books import Book, plan_books
-from generator.site.people_pages import PersonProfile, plan_people
+from generator.site.people_pages import PersonEntry, PersonProfile, plan_people
 from generator.site.search import Bundle
 from generator.site.structure import (
     BriefCard,
@@ -173,13 +173,30 @@ class BooksData:
 
 
 @dataclass(frozen=True)
+class PersonLink:
+    """A person as the people index shows them."""
+
+    name: str
+    url: str
+    role: str
+    watched: bool
+    count_text: str
+
+
+@dataclass(frozen=True)
 class PeopleData:
-    people: tuple[PersonProfile, ...]
+    people: tuple[PersonLink, ...]
 
 
 @dataclass(frozen=True)
 class PersonData:
-    person: PersonProfile
+    """One page of a person's briefs, paginated as a pillar's list is (see ``_paginate``)."""
+
+    subject: ListSubject  # the person's name and first page, as the pager names them
+    role: str
+    count_text: str | None  # on the first page only: "3 briefs, 2 quotes"
+    entries: tuple[PersonEntry, ...]  # this page's, newest first
+    pagination: Pagination
 
 
 @dataclass(frozen=True)
@@ -487,6 +504,7 @@ def book_pages(config: Config, model: SiteModel) -> list[Page]:
 
 
 def people_pages(config: Config, model: SiteModel, people: tuple[PersonProfile, ...]) -> list[Page]:
+    index = tuple(PersonLink(p.name, p.url, p.role, p.watched, p.count_text) for p in people)
     pages = [
         Page(
             path=urls.PEOPLE,
@@ -494,21 +512,43 @@ def people_pages(config: Config, model: SiteModel, people: tuple[PersonProfile, 
             title=_title(config, "People"),
             heading="People",
             description=f"The people in the briefs of {config.site.title}.",
-            data=PeopleData(people),
+            data=PeopleData(index),
             lastmod=model.newest,
             section="people",
         )
     ]
     for person in people:
+        pages.extend(person_pages(config, model, person))
+    return pages
+
+
+def person_pages(config: Config, model: SiteModel, person: PersonProfile) -> list[Page]:
+    """A person's briefs over pages numbered from the oldest, as a pillar's are: a watched minister
+    named in thousands of briefs would otherwise have one page of thousands, rendered anew for each."""
+    entries = {entry.card.slug: entry for entry in person.entries}
+    subject = ListSubject(person.name, person.url)
+    pages = []
+    for chunk, pagination in _paginate(
+        config, model, person.slugs, functools.partial(urls.person, person.slug)
+    ):
+        first = pagination.number is None
         pages.append(
             Page(
-                path=person.url,
+                path=urls.person(person.slug, pagination.number),
                 template="person.html",
-                title=_title(config, person.name),
+                title=_title(config, *filter(None, (person.name, _page_suffix(pagination)))),
                 heading=person.name,
                 description=f"Briefs naming or quoting {person.name}, newest first.",
-                data=PersonData(person),
-                lastmod=_lastmod(model, person.slugs),
+                data=PersonData(
+                    subject,
+                    person.role,
+                    person.count_text if first else None,
+                    tuple(entries[slug] for slug in chunk),
+                    pagination,
+                ),
+                lastmod=_lastmod(model, chunk),
+                rel_prev=pagination.previous,
+                rel_next=pagination.next,
                 section="people",
             )
         )

@@ -60,8 +60,8 @@ def book(key: str) -> str:
     return f"books/{key}/"
 
 
-def person(slug: str) -> str:
-    return f"people/{slug}/"
+def person(slug: str, page: int | None = None) -> str:
+    return f"people/{slug}/" if page is None else f"people/{slug}/page/{page}/"
 
 
 def tag(slug: str, page: int | None = None) -> str:

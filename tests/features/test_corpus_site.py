@@ -78,3 +78,43 @@ def test_a_watched_person_gets_a_page_even_without_quotes(corpus_site: tuple) ->
     )
     assert "<h1" in text and "Defence minister" in text
     assert text.count("<blockquote>") == 0
+
+
+@pytest.fixture(scope="module")
+def people_site(tmp_path_factory: pytest.TempPathFactory) -> object:
+    """The bench corpus with ``--people``: stories naming a watch list and 1,200 others, quoting one."""
+    root = tmp_path_factory.mktemp("people-corpus")
+    subprocess.run(
+        [sys.executable, str(REPO / "bench" / "corpus.py"), str(BRIEFS), str(root), "--people"],
+        check=True,
+        capture_output=True,
+    )
+    data = yaml.safe_load((root / "briefing.yaml").read_text(encoding="utf-8"))
+    data.setdefault("paths", {})["templates"] = str(TEMPLATES)
+    data["listing"] = {"per_page": 5}  # each watched person has ~30 briefs: several pages of them
+    config = parse_config(data, root / "briefing.yaml")
+    report = render_site(config, Reporter(QUIET))
+    assert not report.failures and report.briefs == BRIEFS
+    return config
+
+
+def test_a_person_s_pages_hold_every_brief_naming_them_once(people_site: object) -> None:
+    config = people_site
+    out = Path(config.paths.output)
+    named = [
+        path.name
+        for path in Path(config.paths.briefs).glob("*.md")
+        if "Rajnath Singh" in yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])["people"]
+    ]
+    assert len(named) > 2 * config.listing.per_page  # enough for numbered pages
+    pages = [
+        out / "people/rajnath-singh/index.html",
+        *(out / "people/rajnath-singh/page").glob("*/index.html"),
+    ]
+    assert len(pages) == len(named) // config.listing.per_page  # the first holds per_page or more
+    shown = []
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        shown += [line for line in text.splitlines() if 'class="card-title"' in line]
+    assert len(shown) == len(set(shown)) == len(named)
+    assert check_site(config) == []  # every link between the pages leads somewhere

@@ -7,10 +7,12 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from render.helpers import Built, make_config, select
+from render.helpers import Built, make_config, quiet, select
 
+from generator.brief_file import dump_brief
 from generator.config import Person
 from generator.model import Brief, Quote
+from generator.site import render_site
 from generator.site.people_pages import MIN_BRIEFS, plan_people, slugify
 from generator.site.structure import build_model
 
@@ -92,3 +94,52 @@ def test_each_person_has_the_briefs_naming_or_quoting_them_with_their_quotes_in_
         "Cy Frequent": [("brief-3", ()), ("brief-2", ()), ("brief-1", ())],
     }
     assert [p.count_text for p in profiles.values()] == ["1 brief, 2 quotes", "2 briefs, 1 quote", "3 briefs"]
+
+
+def test_a_person_s_briefs_are_paginated_from_the_oldest_like_a_pillar_s(tmp_path: Path) -> None:
+    """A person named in more briefs than a page holds gets numbered pages that keep their briefs (and
+    bytes) as briefs arrive; a new brief changes the person's first page only."""
+    briefs = tmp_path / "briefs"
+    briefs.mkdir()
+    config = make_config(tmp_path, briefs=briefs)  # per_page 3 (tests/data/site.yaml)
+
+    def build_with(days: int) -> tuple[Built, dict[str, bytes]]:
+        for day in range(1, days + 1):
+            date = datetime.fromisoformat("2025-05-01T09:00:00+05:30").replace(day=day)
+            said = [Quote("Ann Lee", f"Said on day {day}.")]
+            brief = Brief(
+                f"named-{day}",
+                f"Named brief {day}",
+                date,
+                "Body.",
+                pillars=["logistics"],
+                people=["Ann Lee"],
+                quotes=said,
+            )
+            (briefs / f"named-{day}.md").write_text(dump_brief(brief), encoding="utf-8")
+        built = Built(config, render_site(config, quiet()))
+        pages = (built.root / "people").glob("ann-lee/page/*/index.html")
+        return built, {p.relative_to(built.root).as_posix(): p.read_bytes() for p in pages}
+
+    _, eight = build_with(8)  # page/1/ holds briefs 1-3, the first page 4-8
+    assert sorted(eight) == ["people/ann-lee/page/1/index.html"]
+    _, nine = build_with(9)  # 4-6 move out to page/2/, the first page shows 7-9
+    assert sorted(nine) == ["people/ann-lee/page/1/index.html", "people/ann-lee/page/2/index.html"]
+    site, ten = build_with(10)
+    assert ten == nine
+
+    first, oldest = site.html("people/ann-lee/index.html"), site.html("people/ann-lee/page/1/index.html")
+    assert [a.text_content() for a in select(first, ".card-title a")] == [
+        f"Named brief {day}" for day in (10, 9, 8, 7)
+    ]
+    assert "10 briefs, 10 quotes" in select(first, ".page-header .meta")[0].text_content()
+    assert select(first, ".pager a[rel=next]")[0].get("href") == "../../people/ann-lee/page/2/"
+    assert [q.text_content().strip() for q in select(oldest, "blockquote")] == [
+        f"Said on day {day}." for day in (3, 2, 1)
+    ]
+    meta = select(oldest, ".page-header .meta")[0].text_content()
+    assert meta.startswith("Page 1 · 1 May 2025 to 3 May 2025")
+    assert select(oldest, 'link[rel="prev"]')[0].get("href") == "../../../../people/ann-lee/page/2/"
+    assert not select(oldest, ".pager a[rel=next]")  # the oldest page
+    sitemap = site.text("sitemap.xml")
+    assert "people/ann-lee/page/1/" in sitemap and "people/ann-lee/page/2/" in sitemap
