@@ -5,12 +5,17 @@ vnu runs once, over every page of both sites plus two hand-made pages that prove
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
+from generator.brief_file import dump_brief
+from generator.model import Brief, Quote
+
 from .conftest import ServedSite
+from .sites import build, site_config
 from .tools import require_vnu
 from .vnu import VnuMessage, validate_html
 
@@ -34,13 +39,30 @@ def controls(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="module")
+def person_pages(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The pages of a person named and quoted in nine briefs, three to a page: a first page and two
+    numbered ones, which neither site has (no one there is in enough briefs)."""
+    root = tmp_path_factory.mktemp("person-pages")
+    briefs = root / "briefs"
+    briefs.mkdir()
+    for day in range(1, 10):
+        date = datetime.fromisoformat(f"2025-05-0{day}T09:00:00+05:30")
+        said = [Quote("Rajnath Singh", f"What was said on day {day} of the talks.")]
+        brief = Brief(f"named-{day}", f"Named {day}", date, "Body.", people=["Rajnath Singh"], quotes=said)
+        (briefs / f"named-{day}.md").write_text(dump_brief(brief), encoding="utf-8")
+    site = build(site_config("https://example.github.io/people/", root / "site", briefs, {"per_page": 3}))
+    return sorted((site / "people" / "rajnath-singh").rglob("*.html"))
+
+
+@pytest.fixture(scope="module")
 def vnu_errors(
-    sample_site: ServedSite, reader_site: ServedSite, controls: dict[str, Path]
+    sample_site: ServedSite, reader_site: ServedSite, person_pages: list[Path], controls: dict[str, Path]
 ) -> dict[Path, list[VnuMessage]]:
-    """vnu's errors by file, for every page of both sites and the two controls, from one JVM."""
+    """vnu's errors by file, for every page of both sites, a person's numbered pages and the two
+    controls, from one JVM."""
     java, jar = require_vnu()
     files = sorted(sample_site.site_dir.rglob("*.html")) + sorted(reader_site.site_dir.rglob("*.html"))
-    files += list(controls.values())
+    files += person_pages + list(controls.values())
     by_file: dict[Path, list[VnuMessage]] = {f.resolve(): [] for f in files}
     for message in validate_html(java, jar, files):
         by_file.setdefault(message.file.resolve(), []).append(message)
@@ -55,6 +77,14 @@ def test_every_html_page_is_valid(
     pages = [f for f in vnu_errors if f.is_relative_to(site_dir)]
     assert len(pages) >= 5, "too few pages were validated"
     errors = [str(m) for f in pages for m in vnu_errors[f]]
+    assert not errors, f"{len(errors)} vnu errors:\n" + "\n".join(errors)
+
+
+def test_a_person_s_numbered_pages_are_valid(
+    person_pages: list[Path], vnu_errors: dict[Path, list[VnuMessage]]
+) -> None:
+    assert [p.parent.name for p in person_pages] == ["rajnath-singh", "1", "2"]
+    errors = [str(m) for f in person_pages for m in vnu_errors[f.resolve()]]
     assert not errors, f"{len(errors)} vnu errors:\n" + "\n".join(errors)
 
 
