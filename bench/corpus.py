@@ -156,6 +156,7 @@ def _story(rng: random.Random, when: datetime, index: int) -> dict:
     }
 
 
+WATCHED_NAMES = {name for name, _, _ in WATCHED}
 TITLES = ["Ambassador", "Admiral", "Director", "General", "Secretary"]  # how ingest knows a name
 OTHERS = [f"{first} {last}" for last in LAST_NAMES for first in FIRST_NAMES]
 # Zipf-like: the first few others are named in hundreds of stories, most in a handful.
@@ -174,8 +175,7 @@ def _name_people(rng: random.Random, story: dict) -> None:
     said = story["quote"].removesuffix(" an official said.")  # '"We are committed ... with X,"'
     story["quote"] = f"{said} {named[0]} said."
     story["quote_text"] = said.strip('"').rstrip(",")
-    watched = {name for name, _, _ in WATCHED}
-    titled = [name if name in watched else f"{TITLES[len(name) % len(TITLES)]} {name}" for name in named]
+    titled = [n if n in WATCHED_NAMES else f"{TITLES[len(n) % len(TITLES)]} {n}" for n in named]
     story["paras"][2] = f"{', '.join(titled)} took part in the talks. " + story["paras"][2]
 
 

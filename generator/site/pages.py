@@ -531,7 +531,6 @@ def person_pages(config: Config, model: SiteModel, person: PersonProfile) -> lis
     for chunk, pagination in _paginate(
         config, model, person.slugs, functools.partial(urls.person, person.slug)
     ):
-        first = pagination.number is None
         pages.append(
             Page(
                 path=urls.person(person.slug, pagination.number),
@@ -542,7 +541,7 @@ def person_pages(config: Config, model: SiteModel, person: PersonProfile) -> lis
                 data=PersonData(
                     subject,
                     person.role,
-                    person.count_text if first else None,
+                    person.count_text if pagination.number is None else None,  # as _list_data's
                     tuple(entries[slug] for slug in chunk),
                     pagination,
                 ),
