@@ -15,24 +15,30 @@ import yaml
 from render.helpers import REPO, TEMPLATES
 
 from generator.check import check_site
-from generator.config import Person, parse_config
+from generator.config import Config, Person, parse_config
 from generator.progress import QUIET, Reporter
 from generator.site import render_site
 
 BRIEFS = 300
 
 
-@pytest.fixture(scope="module")
-def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, float]:
-    root = tmp_path_factory.mktemp("corpus")
+def corpus_config(root: Path, *options: str, **sections: dict[str, int]) -> Config:
+    """The config of a corpus of BRIEFS made in ``root`` by the bench's generator (``options``: its
+    command-line options), with the repo's templates and ``sections`` set over the corpus's own."""
     subprocess.run(
-        [sys.executable, str(REPO / "bench" / "corpus.py"), str(BRIEFS), str(root)],
+        [sys.executable, str(REPO / "bench" / "corpus.py"), str(BRIEFS), str(root), *options],
         check=True,
         capture_output=True,
     )
     data = yaml.safe_load((root / "briefing.yaml").read_text(encoding="utf-8"))
     data.setdefault("paths", {})["templates"] = str(TEMPLATES)
-    config = parse_config(data, root / "briefing.yaml")
+    data.update(sections)
+    return parse_config(data, root / "briefing.yaml")
+
+
+@pytest.fixture(scope="module")
+def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, float]:
+    config = corpus_config(tmp_path_factory.mktemp("corpus"))
     # The corpus names no people: watch one so the people pages have someone to show.
     config = replace(config, people=(Person("Defence minister", ("the defence minister",), "Minister"),))
     started = time.perf_counter()
@@ -81,24 +87,16 @@ def test_a_watched_person_gets_a_page_even_without_quotes(corpus_site: tuple) ->
 
 
 @pytest.fixture(scope="module")
-def people_site(tmp_path_factory: pytest.TempPathFactory) -> object:
+def people_site(tmp_path_factory: pytest.TempPathFactory) -> Config:
     """The bench corpus with ``--people``: stories naming a watch list and 1,200 others, quoting one."""
-    root = tmp_path_factory.mktemp("people-corpus")
-    subprocess.run(
-        [sys.executable, str(REPO / "bench" / "corpus.py"), str(BRIEFS), str(root), "--people"],
-        check=True,
-        capture_output=True,
-    )
-    data = yaml.safe_load((root / "briefing.yaml").read_text(encoding="utf-8"))
-    data.setdefault("paths", {})["templates"] = str(TEMPLATES)
-    data["listing"] = {"per_page": 5}  # each watched person has ~30 briefs: several pages of them
-    config = parse_config(data, root / "briefing.yaml")
+    # Each watched person is in ~30 briefs: several pages of them, five to a page.
+    config = corpus_config(tmp_path_factory.mktemp("people-corpus"), "--people", listing={"per_page": 5})
     report = render_site(config, Reporter(QUIET))
     assert not report.failures and report.briefs == BRIEFS
     return config
 
 
-def test_a_person_s_pages_hold_every_brief_naming_them_once(people_site: object) -> None:
+def test_a_person_s_pages_hold_every_brief_naming_them_once(people_site: Config) -> None:
     config = people_site
     out = Path(config.paths.output)
     named = [
