@@ -11,6 +11,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from generator.config import Config
 from generator.site import urls
@@ -311,29 +312,48 @@ def _page_suffix(pagination: Pagination) -> str:
     return f"page {pagination.number}" if pagination.number else ""
 
 
-def pillar_pages(config: Config, model: SiteModel, group: PillarGroup) -> list[Page]:
-    feed = (_pillar_feed(config, group),)
-    subject = ListSubject(
-        group.title, group.url, group.description, group.feed_url, group.book_url if group.briefs else None
-    )
+def _list_pages(
+    config: Config,
+    model: SiteModel,
+    slugs: tuple[str, ...],
+    path: Callable[[int | None], str],
+    title: str,
+    data: Callable[[tuple[str, ...], Pagination], PageData],
+    **fixed: Any,
+) -> list[Page]:
+    """The pages of a paginated list (``_paginate``): each with its path, title, ``data`` of its
+    briefs, dates and links to its neighbours; ``fixed``: the other Page fields, the same on each."""
     return [
         Page(
-            path=urls.pillar(group.slug, pagination.number),
-            template="pillar.html",
-            title=_title(config, *filter(None, (group.title, _page_suffix(pagination)))),
-            heading=group.title,
-            description=group.description or f"Briefs on {group.title}.",
-            data=_list_data(model, subject, group.briefs, chunk, pagination),
-            feeds=feed,
+            path=path(pagination.number),
+            title=_title(config, *filter(None, (title, _page_suffix(pagination)))),
+            data=data(chunk, pagination),
             lastmod=_lastmod(model, chunk),
             rel_prev=pagination.previous,
             rel_next=pagination.next,
-            section=f"pillar:{group.slug}",
+            **fixed,
         )
-        for chunk, pagination in _paginate(
-            config, model, group.briefs, functools.partial(urls.pillar, group.slug)
-        )
+        for chunk, pagination in _paginate(config, model, slugs, path)
     ]
+
+
+def pillar_pages(config: Config, model: SiteModel, group: PillarGroup) -> list[Page]:
+    subject = ListSubject(
+        group.title, group.url, group.description, group.feed_url, group.book_url if group.briefs else None
+    )
+    return _list_pages(
+        config,
+        model,
+        group.briefs,
+        functools.partial(urls.pillar, group.slug),
+        group.title,
+        lambda chunk, pagination: _list_data(model, subject, group.briefs, chunk, pagination),
+        template="pillar.html",
+        heading=group.title,
+        description=group.description or f"Briefs on {group.title}.",
+        feeds=(_pillar_feed(config, group),),
+        section=f"pillar:{group.slug}",
+    )
 
 
 def _list_data(
@@ -362,23 +382,19 @@ def tags_page(config: Config, model: SiteModel) -> Page:
 
 
 def tag_pages(config: Config, model: SiteModel, group: TagGroup) -> list[Page]:
-    return [
-        Page(
-            path=urls.tag(group.slug, pagination.number),
-            template="tag.html",
-            title=_title(config, *filter(None, (f"Tag: {group.title}", _page_suffix(pagination)))),
-            heading=group.title,
-            description=f"Briefs tagged {group.title}, newest first.",
-            data=_list_data(model, ListSubject(group.title, group.url), group.briefs, chunk, pagination),
-            lastmod=_lastmod(model, chunk),
-            rel_prev=pagination.previous,
-            rel_next=pagination.next,
-            section="tags",
-        )
-        for chunk, pagination in _paginate(
-            config, model, group.briefs, functools.partial(urls.tag, group.slug)
-        )
-    ]
+    subject = ListSubject(group.title, group.url)
+    return _list_pages(
+        config,
+        model,
+        group.briefs,
+        functools.partial(urls.tag, group.slug),
+        f"Tag: {group.title}",
+        lambda chunk, pagination: _list_data(model, subject, group.briefs, chunk, pagination),
+        template="tag.html",
+        heading=group.title,
+        description=f"Briefs tagged {group.title}, newest first.",
+        section="tags",
+    )
 
 
 def _pillar_feed(config: Config, group: PillarGroup) -> FeedLink:
@@ -527,31 +543,23 @@ def person_pages(config: Config, model: SiteModel, person: PersonProfile) -> lis
     named in thousands of briefs would otherwise have one page of thousands, rendered anew for each."""
     entries = {entry.card.slug: entry for entry in person.entries}
     subject = ListSubject(person.name, person.url)
-    pages = []
-    for chunk, pagination in _paginate(
-        config, model, person.slugs, functools.partial(urls.person, person.slug)
-    ):
-        pages.append(
-            Page(
-                path=urls.person(person.slug, pagination.number),
-                template="person.html",
-                title=_title(config, *filter(None, (person.name, _page_suffix(pagination)))),
-                heading=person.name,
-                description=f"Briefs naming or quoting {person.name}, newest first.",
-                data=PersonData(
-                    subject,
-                    person.role,
-                    person.count_text if pagination.number is None else None,  # as _list_data's
-                    tuple(entries[slug] for slug in chunk),
-                    pagination,
-                ),
-                lastmod=_lastmod(model, chunk),
-                rel_prev=pagination.previous,
-                rel_next=pagination.next,
-                section="people",
-            )
-        )
-    return pages
+
+    def data(chunk: tuple[str, ...], pagination: Pagination) -> PersonData:
+        count = person.count_text if pagination.number is None else None  # as _list_data's
+        return PersonData(subject, person.role, count, tuple(entries[s] for s in chunk), pagination)
+
+    return _list_pages(
+        config,
+        model,
+        person.slugs,
+        functools.partial(urls.person, person.slug),
+        person.name,
+        data,
+        template="person.html",
+        heading=person.name,
+        description=f"Briefs naming or quoting {person.name}, newest first.",
+        section="people",
+    )
 
 
 def timeline_page(config: Config, model: SiteModel) -> Page:
