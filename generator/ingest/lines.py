@@ -234,7 +234,8 @@ def word_count(text: str) -> int:
 
 
 def words(text: str) -> list[str]:
-    return (_WORD_INDIC if _INDIC.search(text) else _WORD).findall(text)
+    # isascii() first: a scan in C, far cheaper than searching for an Indic letter
+    return (_WORD if text.isascii() or not _INDIC.search(text) else _WORD_INDIC).findall(text)
 
 
 @lru_cache(maxsize=8192)  # asked of a line by several rules
