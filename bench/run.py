@@ -208,7 +208,7 @@ def table(results: dict[int, dict[str, Timing]], runs: int) -> str:
         "its CPU time (user + system, worker processes included), which the machine's other load "
         "disturbs less. Each timed step starts once the build before it has finished its background "
         "jobs and the disk has written back what earlier steps wrote (`sync`), as a user's next build "
-        "starts seconds after the last."
+        "starts seconds after the last; the projects timed are deleted only after the last step."
     )
     return "\n".join(rows) + "\n"
 
