@@ -96,6 +96,8 @@ def test_pagefind_output_is_made_deterministic(site: Built, tmp_path: Path) -> N
         assert build_bundles(copy, [Bundle("all", pages)], "en") > 0
         digests.add(_bundle_digest(copy / "pagefind" / "all"))
         assert not (copy / SCRATCH).exists()
+        # without a build's trash, the files trimmed from the bundle are deleted, not left
+        assert not list((copy / "pagefind" / "all").glob("pagefind-*ui.*"))
     assert len(digests) == 1
 
 
