@@ -167,10 +167,11 @@ class Indexing:
     ) -> None:
         """``output`` is the live site: bundle files identical to its files take their modification
         times, like the renderer's own unchanged files. ``warn`` hears about a bundle that could not
-        be made deterministic (search still works). ``discard`` removes a scratch folder (default:
-        deletes it). ``primary``: the bundle the search page loads Pagefind's runtime from; the
-        others are merged into it (``mergeIndex`` shares its WebAssembly) and keep no runtime of
-        their own (~230 KB each, ~78 bundles at 10,000 briefs). None: every bundle keeps its own."""
+        be made deterministic (search still works). ``discard`` takes away a scratch folder or a
+        file trimmed from a bundle (default: deletes it). ``primary``: the bundle the search page
+        loads Pagefind's runtime from; the others are merged into it (``mergeIndex`` shares its
+        WebAssembly) and keep no runtime of their own (~230 KB each, ~78 bundles at 10,000
+        briefs). None: every bundle keeps its own."""
         self.staging, self.language, self.output, self.warn = staging, language, output, warn
         self.primary = primary
         self.discard = discard or _delete
