@@ -38,6 +38,12 @@ def test_builds_with_make_and_the_pages_base_url() -> None:
     python = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/setup-python"))
     assert python["with"]["cache"] == "pip"  # downloads kept between runs, keyed by the dependencies
     assert (WORKFLOW.parents[2] / python["with"]["cache-dependency-path"]).is_file()
+    steps = [s.get("uses", "").split("@")[0] or s.get("run", "") for s in build["steps"]]
+    kept = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/cache"))
+    # The build cache of the run before is restored before the build, and this run's saved after it.
+    assert kept["with"]["path"] == ".briefing" and steps.index("actions/cache") < steps.index(run)
+    assert "${{ github.run_id }}" in kept["with"]["key"]
+    assert kept["with"]["key"].startswith(kept["with"]["restore-keys"])
     upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact"))
     assert upload["with"]["path"] == "site"
 

@@ -18,11 +18,17 @@ from generator.config import Config
 from generator.model import RenderReport
 from generator.parallel import map_indices, workers
 from generator.progress import Reporter
-from generator.site import incremental, snapshot, urls
+from generator.site import incremental, search_cache, snapshot, urls
 from generator.site.feeds import Feed, FeedItem, feed_item, feed_paths, plan_feeds, render_feeds
 from generator.site.load import load_briefs, load_redirects
 from generator.site.pages import FeedLink, Page, plan_pages
-from generator.site.search import Bundle, Indexing, bundle_key, search_bundles, start_bundles  # issue 8
+from generator.site.search import (  # issue 8
+    Bundle,
+    Indexing,
+    bundle_key,
+    search_bundles,
+    start_bundles,
+)
 from generator.site.sitemap import render_robots, render_sitemap
 from generator.site.structure import BriefDetail, badges, build_model
 from generator.site.templating import SiteInfo, TemplateError, Templates, render_page
@@ -140,7 +146,8 @@ def _render(
         try:
             with reporter.task("Rendering pages", len(todo)) as advance:
                 _write_pages(staged, pages, outputs, first, stale, known, templates, site, advance)
-                search = _start_search(staged, bundles, state, config.site.language, reporter)
+                kept = config.root if use_cache else None
+                search = _start_search(staged, bundles, state, config.site.language, reporter, kept)
                 rest = [i for i, output in enumerate(outputs) if output not in indexed]
                 _write_pages(staged, pages, outputs, rest, stale, known, templates, site, advance)
             search.start()  # if not yet (a cold render's): the workers are done with the cores
@@ -154,6 +161,9 @@ def _render(
             if use_cache:
                 planned.save(config)  # while Pagefind works (~0.4 s at 10,000 briefs)
             search.finish(staged, reporter)
+            if use_cache:
+                kept_bundles = {search.keys[b.name]: b.folder for b in bundles}
+                search_cache.keep_only(config.root, staged.staging, kept_bundles, staged.files)
         finally:
             if search is not None:
                 search.cancel()
@@ -279,7 +289,9 @@ def _plan(
 class _Search:
     keys: dict[str, str]  # every bundle's name -> what it is made from
     stale: list[Bundle]  # those to re-index
+    restored: list[tuple[Bundle, search_cache.Digests]]  # linked from the cache, with their files
     begin: Callable[[], Indexing]
+    kept: Path | None  # the project whose cache keeps bundles (``search_cache``); None: no cache
     indexing: Indexing | None = None
 
     def start(self) -> Indexing:
@@ -288,11 +300,20 @@ class _Search:
         return self.indexing
 
     def finish(self, staged: StagedSite, reporter: Reporter) -> None:
+        """Wait for the bundles being indexed, keeping each in the cache as it is done (while
+        Pagefind works on the others), and record every new bundle's files."""
+
+        def done(bundle: Bundle) -> None:
+            digests = staged.adopt(bundle.folder)
+            if self.kept is not None:
+                search_cache.keep(self.kept, self.keys[bundle.name], staged.staging / bundle.folder, digests)
+            advance(len(bundle.pages))
+
         pages = sum(len(bundle.pages) for bundle in self.stale)
         with reporter.task("Indexing for search", pages) as advance:
-            staged.changed += self.start().finish(lambda bundle: advance(len(bundle.pages)))
-        for bundle in self.stale:
-            staged.adopt(bundle.folder)
+            staged.changed += self.start().finish(done)
+        for bundle, digests in self.restored:
+            staged.changed += staged.adopt_known(bundle.folder, digests)
 
     def cancel(self) -> None:
         if self.indexing is not None:
@@ -305,9 +326,11 @@ def _start_search(
     state: incremental.RenderState | None,
     language: str,
     reporter: Reporter,
+    kept: Path | None,
 ) -> _Search:
-    """Stage every search bundle: carry over those whose brief pages did not change, and re-index the
-    others (the brief pages must be staged already): at once when one round of Pagefind processes
+    """Stage every search bundle: carry over those whose brief pages did not change, link those the
+    cache of project ``kept`` holds (``search_cache``), and re-index the others (the brief pages
+    must be staged already): at once when one round of Pagefind processes
     takes them all (an edit, an addition), so they run while the render goes on; else once every
     page is staged, before the caches are saved. A cold render's many Pagefind processes beside its
     own workers only fight for the cores and the disk (a render at 10,000 briefs took 26 s so, 19 s
@@ -330,17 +353,26 @@ def _start_search(
         )
 
     stale = [b for b in bundles if not carried_over(b)]
-    if stale:
-        reporter.info(f"indexing {len(stale)} of {len(bundles)} search bundles")
     for bundle in stale:
         staged.clear(bundle.folder)
+    restored = []
+    for bundle in stale if kept is not None else ():
+        digests = search_cache.restore(kept, keys[bundle.name], staged.staging / bundle.folder)
+        if digests is not None:
+            restored.append((bundle, digests))
+    if restored:
+        reporter.info(f"{len(restored)} of {len(bundles)} search bundles linked from the cache")
+        linked = {bundle.name for bundle, _ in restored}
+        stale = [b for b in stale if b.name not in linked]
+    if stale:
+        reporter.info(f"indexing {len(stale)} of {len(bundles)} search bundles")
 
     def start() -> Indexing:
         return start_bundles(
             staged.staging, stale, language, staged.output, reporter.warn, staged.throw_away, primary
         )
 
-    search = _Search(keys, stale, start)
+    search = _Search(keys, stale, restored, start, kept)
     if len(stale) <= workers():
         search.start()
     return search

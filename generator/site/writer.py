@@ -255,11 +255,22 @@ class StagedSite:
         self._trashed += 1  # before the rename: the folder is deleted after the swap either way
         os.rename(path, self.trash / str(self._trashed))
 
-    def adopt(self, folder: str) -> None:
-        """Record files another tool wrote into the staging folder (the search index)."""
+    def adopt(self, folder: str) -> dict[str, str]:
+        """Record files another tool wrote into the staging folder's ``folder`` (the search index);
+        returns their digests, by path in the folder."""
         root = self.staging / folder
-        for path in sorted(p for p in root.rglob("*") if p.is_file()):
-            self.files[path.relative_to(self.staging).as_posix()] = digest(path.read_bytes())
+        files = sorted(p for p in root.rglob("*") if p.is_file())
+        digests = {path.relative_to(root).as_posix(): digest(path.read_bytes()) for path in files}
+        self.adopt_known(folder, digests)
+        return digests
+
+    def adopt_known(self, folder: str, digests: dict[str, str]) -> int:
+        """Record files put into the staging folder's ``folder`` whose digests are known (by path in
+        the folder: a search bundle kept in the cache, hard links to the files the site had when it
+        was kept, modification times and all). Returns how many are new or changed."""
+        live = self.live or {}
+        self.files.update((folder + name, hashed) for name, hashed in digests.items())
+        return sum(live.get(folder + name) != hashed for name, hashed in digests.items())
 
     def _drop_stale(self) -> None:
         """Delete what the patched previous site holds and this build did not stage."""
