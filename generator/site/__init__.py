@@ -22,13 +22,7 @@ from generator.site import incremental, search_cache, snapshot, urls
 from generator.site.feeds import Feed, FeedItem, feed_item, feed_paths, plan_feeds, render_feeds
 from generator.site.load import load_briefs, load_redirects
 from generator.site.pages import FeedLink, Page, plan_pages
-from generator.site.search import (  # issue 8
-    Bundle,
-    Indexing,
-    bundle_key,
-    search_bundles,
-    start_bundles,
-)
+from generator.site.search import Bundle, Indexing, bundle_key, search_bundles, start_bundles  # issue 8
 from generator.site.sitemap import render_robots, render_sitemap
 from generator.site.structure import BriefDetail, badges, build_model
 from generator.site.templating import SiteInfo, TemplateError, Templates, render_page

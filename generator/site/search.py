@@ -197,7 +197,10 @@ class Indexing:
         try:
             while self.running:
                 _reap(self.running)
-                for bundle in [b for b, p, _ in self.running if p.returncode is not None]:
+                ended = [b for b, p, _ in self.running if p.returncode is not None]
+                self.running = [r for r in self.running if r[1].returncode is None]
+                self._launch()  # first: the cores index the next bundles while these are finished
+                for bundle in ended:
                     self.discard(self.scratch / bundle.name)
                     runtime = self.primary is None or bundle.name == self.primary
                     self.changed += _finish(
@@ -205,8 +208,6 @@ class Indexing:
                     )
                     if done is not None:
                         done(bundle)
-                self.running = [r for r in self.running if r[1].returncode is None]
-                self._launch()
         finally:
             self.cancel()
         return self.changed

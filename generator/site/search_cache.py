@@ -50,11 +50,13 @@ def restore(root: Path, key: str, target: Path) -> Digests | None:
     try:
         with (kept / DIGESTS).open("rb") as handle:
             digests = pickle.load(handle)
+        if not isinstance(digests, dict):
+            return None
         shutil.copytree(kept / FILES, target, copy_function=_link_or_copy)
     except (OSError, shutil.Error, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
         shutil.rmtree(target, ignore_errors=True)
         return None
-    return digests if isinstance(digests, dict) else None
+    return digests
 
 
 def keep(root: Path, key: str, source: Path, digests: Digests) -> None:
