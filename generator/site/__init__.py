@@ -22,7 +22,14 @@ from generator.site import incremental, search_cache, snapshot, urls
 from generator.site.feeds import Feed, FeedItem, feed_item, feed_paths, plan_feeds, render_feeds
 from generator.site.load import load_briefs, load_redirects
 from generator.site.pages import FeedLink, Page, plan_pages
-from generator.site.search import Bundle, Indexing, bundle_key, search_bundles, start_bundles  # issue 8
+from generator.site.search import (  # issue 8
+    Bundle,
+    Indexing,
+    bundle_files,
+    bundle_key,
+    search_bundles,
+    start_bundles,
+)
 from generator.site.sitemap import render_robots, render_sitemap
 from generator.site.structure import BriefDetail, badges, build_model
 from generator.site.templating import SiteInfo, TemplateError, Templates, render_page
@@ -156,7 +163,7 @@ def _render(
                 planned.save(config)  # while Pagefind works (~0.4 s at 10,000 briefs)
             search.finish(staged, reporter)
             if use_cache:
-                kept_bundles = {search.keys[b.name]: b.folder for b in bundles}
+                kept_bundles = {search.keys[b.name]: b for b in bundles}
                 search_cache.keep_only(config.root, staged.staging, kept_bundles, staged.files)
         finally:
             if search is not None:
@@ -332,18 +339,14 @@ def _start_search(
     primary = bundles[-1].name if bundles else None  # the newest: the search page loads Pagefind from it
     keys = {b.name: bundle_key(b, staged.files, language, b.name == primary) for b in bundles}
     known = state.search if state is not None else {}
-    live: dict[str, list[tuple[str, str]]] = {}
-    for relative, hashed in (staged.live or {}).items():
-        if relative.startswith(urls.SEARCH_INDEX):
-            name = relative[len(urls.SEARCH_INDEX) :].partition("/")[0]
-            live.setdefault(name, []).append((relative, hashed))
+    live = bundle_files(staged.live or {})
 
     def carried_over(bundle: Bundle) -> bool:
         files = live.get(bundle.name)
         return (
             bool(files)
             and known.get(bundle.name) == keys[bundle.name]
-            and all(staged.keep(relative, hashed) for relative, hashed in files)
+            and all(staged.keep(bundle.folder + inside, hashed) for inside, hashed in files.items())
         )
 
     stale = [b for b in bundles if not carried_over(b)]

@@ -126,6 +126,17 @@ def bundle_key(bundle: Bundle, digests: dict[str, str], language: str, primary: 
     return digest.hexdigest()
 
 
+def bundle_files(files: dict[str, str]) -> dict[str, dict[str, str]]:
+    """The search index's files of a site (``files``: site path -> digest) by bundle name, each
+    bundle's by path in its folder."""
+    found: dict[str, dict[str, str]] = {}
+    for relative, hashed in files.items():
+        if relative.startswith(urls.SEARCH_INDEX):
+            name, _, inside = relative[len(urls.SEARCH_INDEX) :].partition("/")
+            found.setdefault(name, {})[inside] = hashed
+    return found
+
+
 Running = tuple[Bundle, "subprocess.Popen[str]", float]  # a Pagefind process and when it started
 
 

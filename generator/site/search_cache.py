@@ -23,7 +23,7 @@ import shutil
 from pathlib import Path
 
 from generator import cache
-from generator.site import urls
+from generator.site.search import Bundle, bundle_files
 
 FOLDER = "search"
 FILES = "files"  # the bundle's files, in a kept bundle's folder
@@ -78,21 +78,17 @@ def keep(root: Path, key: str, source: Path, digests: Digests) -> None:
         shutil.rmtree(partial, ignore_errors=True)
 
 
-def keep_only(root: Path, staging: Path, bundles: dict[str, str], files: Digests) -> None:
-    """Keep the site's bundles (``bundles``: key -> its folder in the site staged in ``staging``;
-    ``files``: the staged site's digests, by path) and no other. A folder that is not there (the
-    search index switched off) is not kept."""
+def keep_only(root: Path, staging: Path, bundles: dict[str, Bundle], files: Digests) -> None:
+    """Keep the site's bundles (``bundles``: by key, staged in ``staging``; ``files``: the staged
+    site's digests, by path) and no other. A folder that is not there (the search index switched
+    off) is not kept."""
     folder = cache.cache_dir(root) / FOLDER
-    names = {_name(key): (key, bundle) for key, bundle in bundles.items()}
-    missing = {bundle: key for name, (key, bundle) in names.items() if not (folder / name).is_dir()}
-    digests: dict[str, Digests] = {bundle: {} for bundle in missing}
-    for relative, hashed in files.items() if missing else ():
-        if relative.startswith(urls.SEARCH_INDEX):
-            bundle = relative[: relative.find("/", len(urls.SEARCH_INDEX)) + 1]
-            if bundle in digests:
-                digests[bundle][relative[len(bundle) :]] = hashed
-    for bundle, key in sorted(missing.items()):
-        keep(root, key, staging / bundle, digests[bundle])
+    names = {_name(key): key for key in bundles}
+    missing = sorted(key for name, key in names.items() if not (folder / name).is_dir())
+    grouped = bundle_files(files) if missing else {}
+    for key in missing:
+        bundle = bundles[key]
+        keep(root, key, staging / bundle.folder, grouped.get(bundle.name, {}))
     with contextlib.suppress(OSError):
         for old in folder.iterdir():
             if old.name not in names:
