@@ -4,8 +4,8 @@
 
 For each size it makes a corpus (bench/corpus.py), then, in fresh project folders, times with the
 ``briefing`` CLI in a subprocess: cold ingest (articles -> briefs), cold render (briefs -> site, no
-cache), a build with nothing changed, a build after one brief is edited, and a build after one article
-is added. Each figure is the median of --runs runs; peak memory is the largest resident set of any run
+cache), a build with nothing changed, a build after one brief is edited, a build after one article
+is added, and a build in a fresh clone of that project with its cache restored (the Pages workflow's). Each figure is the median of --runs runs; peak memory is the largest resident set of any run
 (the CLI process, from wait4). The table goes to bench/RESULTS.md and stdout. Each timed step starts
 settled (``settle``): the last build's background jobs done, the disk's write-back finished.
 """
@@ -40,7 +40,14 @@ WITHOUT_SEARCH = (
 )
 SEARCH = True
 
-STEPS = ("cold ingest", "cold render", "no-op build", "one brief edited", "one article added")
+STEPS = (
+    "cold ingest",
+    "cold render",
+    "no-op build",
+    "one brief edited",
+    "one article added",
+    "fresh clone, cache restored",
+)
 
 
 @dataclass
@@ -119,6 +126,21 @@ def add_one_article(project: Path, run: int) -> None:
     (project / "articles" / f"added-{run}.txt").write_text(corpus._raw(story), encoding="utf-8")
 
 
+def fresh_clone(project: Path, spent: list[Path]) -> Path:
+    """What the Pages workflow builds (README, *Deploying*): a new checkout of the project at the same
+    path, every input file written anew (new mtimes, no site), and ``.briefing/`` restored as
+    ``actions/cache`` restores it (its files' mtimes kept). The old folder goes to ``spent``."""
+    before = project.with_name(project.name + "-before-clone")
+    project.rename(before)
+    spent.append(before)
+    project.mkdir()
+    shutil.copy(before / "briefing.yaml", project / "briefing.yaml")
+    for folder in ("templates", "articles", "briefs"):
+        shutil.copytree(before / folder, project / folder, copy_function=shutil.copy)
+    shutil.copytree(before / ".briefing", project / ".briefing")
+    return project
+
+
 def remove(project: Path) -> None:
     """Delete a project, again until it is gone: the detached jobs a build leaves (deleting the old
     site, cloning the new one) may still be writing into it."""
@@ -170,7 +192,11 @@ def measure(n: int, runs: int, work: Path, spent: list[Path], people: bool = Fal
         add_one_article(project, run)
         settle(project)
         timings["one article added"].add(*briefing(project, "build"))
-        spent.append(project)
+        settle(project)
+        clone = fresh_clone(project, spent)
+        settle(clone)
+        timings["fresh clone, cache restored"].add(*briefing(clone, "build"))
+        spent.append(clone)
     return timings
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import random
 import re
 import shutil
@@ -28,6 +29,7 @@ import generator.site as site_module
 from generator import cache, parallel
 from generator.commands import OK, run_build
 from generator.config import load_config
+from generator.model import Brief
 from generator.progress import NORMAL, Reporter
 from generator.site import incremental, search, writer
 from generator.site.pages import Page
@@ -568,3 +570,47 @@ def test_cached_brief_parses_keep_no_path_but_give_briefs_theirs(tmp_path: Path)
 def _shard_entries(project: Path, shard: int) -> list[incremental.BriefEntry]:
     stored = cache.load(project, f"{incremental.BRIEFS_CACHE}.{shard:02d}")
     return list(stored[1].values()) if stored else []
+
+
+@pytest.mark.parametrize("forked", [False, True])
+def test_touched_briefs_keep_their_parses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forked: bool
+) -> None:
+    """A brief with a new mtime and the same bytes (a fresh clone with the cache restored) is not
+    parsed again, by this process or a worker; one whose bytes changed is."""
+    if forked:  # a worker answers for a touched brief without sending its parse back
+        monkeypatch.setattr(parallel, "MIN_PARALLEL", 1)
+        monkeypatch.setattr(parallel, "workers", lambda: 2)
+    project = make_project(tmp_path / "p")
+    config = load_config(project / "briefing.yaml")
+    paths = sorted((project / "briefs").glob("*.md"))
+    first = incremental.BriefStore(config, cache.stat_files(paths))
+    first.save()
+    changed = paths[0]
+    changed_slug = first.read(changed, config.site.tz).slug
+    text = changed.read_text(encoding="utf-8")
+    changed.write_text(text.replace("\n---\n", "\n---\n\nA new first line.\n", 1), encoding="utf-8")
+    later = time.time() + 60
+    for path in paths:
+        os.utime(path, (later, later))
+    stats = cache.stat_files(paths)
+    real_parse = incremental._parse
+
+    def parse_only_the_changed(name: str, *args: Any) -> incremental.BriefEntry:
+        assert name == str(changed), f"{name} was parsed again"
+        return real_parse(name, *args)
+
+    real_state = incremental.BriefEntry.__getstate__
+
+    def send_only_the_changed(entry: incremental.BriefEntry) -> dict[str, Any]:
+        if isinstance(entry.parsed, Brief):  # pickled: a worker sends it back
+            assert entry.parsed.slug == changed_slug, f"the parse of {entry.parsed.slug} was sent back"
+        return real_state(entry)
+
+    monkeypatch.setattr(incremental, "_parse", parse_only_the_changed)
+    monkeypatch.setattr(incremental.BriefEntry, "__getstate__", send_only_the_changed)
+    again = incremental.BriefStore(config, stats)
+    assert {name: entry.stat for name, entry in again.entries.items()} == stats
+    for path in paths[1:]:
+        assert again.read(path, config.site.tz) == first.read(path, config.site.tz)
+    assert "A new first line." in again.read(changed, config.site.tz).body

@@ -8,16 +8,21 @@ rewrites: an article added later must still join its story, exactly as in a clea
 from __future__ import annotations
 
 import io
+import os
 import shutil
+import time
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 import yaml
 
-from generator import parallel, redirects
+import generator.ingest as ingest_module
+from generator import cache, parallel, redirects
 from generator.config import Config, load_config
-from generator.ingest import incremental, ingest_articles, store
+from generator.ingest import article as article_module
+from generator.ingest import incremental, ingest_articles, store, stories
+from generator.ingest.model import Digest
 from generator.progress import Reporter
 
 REPO = Path(__file__).resolve().parents[2]
@@ -167,3 +172,54 @@ def test_a_deleted_articles_brief_goes_unless_edited_by_hand(tmp_path: Path) -> 
     assert f"briefs/{edited_brief}: its articles are gone; kept, as it was edited by hand" in said
     assert {p: t for p, t in after.items() if p != edited_brief} == clean_briefs(config, tmp_path / "clean")
     assert ingest(config) == ""  # said once: the next run has nothing to say
+
+
+@pytest.mark.parametrize("forked", [False, True])
+def test_touched_files_are_neither_read_again_nor_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forked: bool
+) -> None:
+    """A fresh clone with the cache restored gives every article and brief a new mtime and the same
+    bytes: no article is read again and no brief rebuilt, but for one edited by hand meanwhile (kept,
+    and said so); the plan then holds the new stats, so the next run reads none of them either."""
+    if forked:  # the workers hash the articles, a chunk of one each; the parent keeps the outcomes
+        monkeypatch.setattr(parallel, "MIN_PARALLEL", 1)
+        monkeypatch.setattr(parallel, "workers", lambda: 2)
+        monkeypatch.setattr(ingest_module, "STORE_CHUNK", 1)
+    config = make_project(tmp_path / "project")
+    ingest(config)
+    before = briefs(config)
+    hand = sorted(config.paths.briefs.glob("*.md"))[0]
+    hand.write_text(hand.read_text(encoding="utf-8") + "\nAn analyst's note.\n", encoding="utf-8")
+    later = time.time() + 60
+    for path in [*config.paths.articles.iterdir(), *config.paths.briefs.iterdir()]:
+        os.utime(path, (later, later))
+
+    def refuse_reading(*args: object, **kwargs: object) -> None:
+        raise AssertionError("an article whose bytes did not change was read again")
+
+    real_build = stories.build_brief
+
+    def build_only_the_edited(articles: list[object], slug: str) -> object:
+        assert slug == hand.stem, f"the touched brief {slug} was rebuilt"
+        return real_build(articles, slug)  # type: ignore[arg-type]
+
+    parent = os.getpid()
+
+    def kept_at_home(digest: Digest) -> object:
+        # pickled by a worker: sent back, when the parent holds the same one from its cache
+        assert os.getpid() == parent, f"a worker sent back the cached outcome of {digest.file}"
+        return vars(digest)
+
+    monkeypatch.setattr(article_module, "ingest_file", refuse_reading)
+    monkeypatch.setattr(stories, "build_brief", build_only_the_edited)
+    monkeypatch.setattr(Digest, "__getstate__", kept_at_home, raising=False)
+    said = ingest(config)
+    assert f"briefs/{hand.name}" in said and "edited by hand" in said
+    after = briefs(config)
+    assert after[hand.name].endswith(b"An analyst's note.\n")
+    del after[hand.name], before[hand.name]
+    assert after == before
+    plan = incremental.load_plan(config)
+    assert plan is not None
+    current = cache.stat_files(sorted(config.paths.briefs.glob("*.md")))
+    assert {name: record.stat for name, record in plan.briefs.items()} == current
