@@ -5,8 +5,9 @@
 For each size it makes a corpus (bench/corpus.py), then, in fresh project folders, times with the
 ``briefing`` CLI in a subprocess: cold ingest (articles -> briefs), cold render (briefs -> site, no
 cache), a build with nothing changed, a build after one brief is edited, a build after one article
-is added, and a build in a fresh clone of that project with its cache restored (the Pages workflow's). Each figure is the median of --runs runs; peak memory is the largest resident set of any run
-(the CLI process, from wait4). The table goes to bench/RESULTS.md and stdout. Each timed step starts
+is added, and a build in a fresh clone of that project with its cache restored (the Pages
+workflow's). Each figure is the median of --runs runs; peak memory is the largest resident set of
+any run (the CLI process, from wait4). The table goes to bench/RESULTS.md and stdout. Each timed step starts
 settled (``settle``): the last build's background jobs done, the disk's write-back finished.
 """
 
