@@ -318,13 +318,22 @@ class RenderState:
     feeds: dict[str, str] = field(default_factory=dict)  # feed path -> fingerprint of its plan
     previous: Previous | None = None  # the site before the live one, kept to be patched into the next
 
+    @property
+    def live(self) -> dict[str, str] | None:
+        """The live site's files, if this state still describes the live site; else None."""
+        return self.files if self.output_id is not None else None
+
 
 def load_state(config: Config) -> RenderState | None:
+    """The last render's state. When the live site is not the one it describes (deleted, or a fresh
+    clone with the cache restored), what it says of that site is dropped (``live`` is None, no
+    previous site): its kept plan, fingerprints and keys describe the inputs, not the site, and still
+    serve, so such a render need not plan 10,000 briefs again (~1.5 s); every file is written anew."""
     state = cache.load(config.root, STATE)
     if not isinstance(state, RenderState):
         return None
     if state.output_id is None or state.output_id != output_id(config.paths.output):
-        return None  # the live site is not the one this state describes
+        return dataclasses.replace(state, output_id=None, files={}, previous=None)
     return state
 
 

@@ -614,3 +614,26 @@ def test_touched_briefs_keep_their_parses(
     for path in paths[1:]:
         assert again.read(path, config.site.tz) == first.read(path, config.site.tz)
     assert "A new first line." in again.read(changed, config.site.tz).body
+
+
+@pytest.mark.parametrize("fresh_clone", [False, True])
+def test_a_render_without_its_site_plans_nothing_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_clone: bool
+) -> None:
+    """The site deleted, or a fresh clone with the cache restored (every input written anew, no
+    site; the project's draft brief touched too): the kept plan and the fingerprints describe the
+    inputs, not the site, so the render plans nothing from the briefs, and makes the same site."""
+    project = make_project(tmp_path / "project")
+    build(project)
+    cache.wait_for_background()
+    expected = tree(project / "site")
+    shutil.rmtree(project / "site")
+    if fresh_clone:
+        for path in [*(project / "articles").iterdir(), *(project / "briefs").iterdir()]:
+            path.write_bytes(path.read_bytes())
+    planned: list[int] = []
+    build_model = site_module.build_model
+    monkeypatch.setattr(site_module, "build_model", lambda *args: planned.append(1) or build_model(*args))
+    assert build(project)[0] == OK
+    assert planned == []
+    assert tree(project / "site") == expected
