@@ -152,6 +152,16 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def holds(path: Path | str, sha: str) -> bool:
+    """Whether the file still holds the bytes whose ``sha256`` is ``sha`` (a file only touched since:
+    a checkout, a fresh clone); False when it cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            return sha256(handle.read()) == sha
+    except OSError:
+        return False
+
+
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """A hash of the generator's own source: a new version of briefing invalidates every entry."""

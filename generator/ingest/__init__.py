@@ -323,12 +323,7 @@ def _keep_addresses(config: Config, moves: redirects.Moves, reporter: Reporter) 
 
 def _as_written(path: Path, record: incremental.BriefRecord, stat: cache.Stat) -> bool:
     """Whether the brief is still the file the last run left (touched at most)."""
-    if stat == record.stat:
-        return True
-    try:
-        return cache.sha256(path.read_bytes()) == record.sha
-    except OSError:
-        return False
+    return stat == record.stat or cache.holds(path, record.sha)
 
 
 def _as_left(

@@ -224,7 +224,7 @@ def load(config: Config, token: str, salt: bytes, stats: dict[str, cache.Stat]) 
         return None  # old addresses come and go with the file, not with the briefs
     files: dict[str, FileRecord] = header[2]
     changed = [name for name, stat in stats.items() if files[name].stat != stat]
-    if any(files[name].slug is None and not _same_bytes(name, files[name]) for name in changed):
+    if any(files[name].slug is None and not cache.holds(name, files[name].sha) for name in changed):
         return None  # a draft or a failing brief changed: it may be published now
     with heap.paused():
         part = _load_part(config.root, PLAN, token)
@@ -244,14 +244,6 @@ def load(config: Config, token: str, salt: bytes, stats: dict[str, cache.Stat]) 
     except StaleSnapshot:
         return None
     return snapshot
-
-
-def _same_bytes(name: str, record: FileRecord) -> bool:
-    """Whether the file still holds the bytes it had (only touched: a checkout, a fresh clone)."""
-    try:
-        return cache.sha256(Path(name).read_bytes()) == record.sha
-    except OSError:
-        return False
 
 
 def _patch(config: Config, snapshot: Snapshot, shards: _Shards, name: str) -> bool:
