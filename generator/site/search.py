@@ -43,7 +43,8 @@ import os
 import shutil
 import subprocess
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -137,7 +138,8 @@ def bundle_files(files: dict[str, str]) -> dict[str, dict[str, str]]:
     return found
 
 
-Running = tuple[Bundle, "subprocess.Popen[str]", float]  # a Pagefind process and when it started
+# A Pagefind process, when it started, and the core it is pinned to (None: any).
+Running = tuple[Bundle, "subprocess.Popen[str]", float, int | None]
 
 
 def pagefind_executable() -> Path:
@@ -189,6 +191,11 @@ class Indexing:
         self.scratch = staging / SCRATCH
         self.waiting = list(bundles)
         self.running: list[Running] = []
+        # More bundles than one round of processes: Pagefind has the cores to itself (a cold
+        # render's, after its pages), and each process pinned to a core of its own takes ~20% less
+        # time than processes whose threads all share every core. A round alone runs beside the
+        # render's own workers, and one process pinned took longer (0.15 s against 0.11 s).
+        self.cores = _cores() if len(self.waiting) > workers() else []
         self.changed = 0
         try:
             self._launch()
@@ -199,8 +206,11 @@ class Indexing:
     def _launch(self) -> None:
         while self.waiting and len(self.running) < workers():
             bundle = self.waiting.pop(0)
-            process = _start(self.staging, self.scratch, bundle, self.language)
-            self.running.append((bundle, process, time.monotonic()))
+            taken = {core for _, _, _, core in self.running}
+            core = next((c for c in self.cores if c not in taken), None)
+            with _pinned(core):  # the process, its threads too, inherits this thread's cores
+                process = _start(self.staging, self.scratch, bundle, self.language)
+            self.running.append((bundle, process, time.monotonic(), core))
 
     def finish(self, done: Callable[[Bundle], None] | None = None) -> int:
         """Wait for every bundle to be indexed (``done(bundle)`` as each is); return how many files
@@ -208,7 +218,7 @@ class Indexing:
         try:
             while self.running:
                 _reap(self.running)
-                ended = [b for b, p, _ in self.running if p.returncode is not None]
+                ended = [b for b, p, _, _ in self.running if p.returncode is not None]
                 self.running = [r for r in self.running if r[1].returncode is None]
                 self._launch()  # first: the cores index the next bundles while these are finished
                 for bundle in ended:
@@ -225,11 +235,34 @@ class Indexing:
 
     def cancel(self) -> None:
         """Stop whatever still runs and remove the scratch folder (after ``finish``: only the latter)."""
-        for _, process, _ in self.running:
+        for _, process, _, _ in self.running:
             process.kill()
             process.wait()
         self.running, self.waiting = [], []
         self.discard(self.scratch)
+
+
+def _cores() -> list[int]:
+    """The cores this process may run on, to pin Pagefind processes to; none where that is unknown."""
+    try:
+        return sorted(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return []
+
+
+@contextmanager
+def _pinned(core: int | None) -> Iterator[None]:
+    """This thread confined to ``core`` (None: left as it is), so that a process started meanwhile
+    inherits it: no ``preexec_fn``, which is unsafe while the build has other threads."""
+    if core is None:
+        yield
+        return
+    before = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, {core})
+    try:
+        yield
+    finally:
+        os.sched_setaffinity(0, before)
 
 
 def _delete(path: Path) -> None:
@@ -277,12 +310,12 @@ def _start(staging: Path, scratch: Path, bundle: Bundle, language: str) -> subpr
 
 def _reap(running: list[Running]) -> None:
     """Wait until at least one process has ended; raise on a failure or a time-out."""
-    while all(p.poll() is None for _, p, _ in running):
-        for bundle, _, started in running:
+    while all(p.poll() is None for _, p, _, _ in running):
+        for bundle, _, started, _ in running:
             if time.monotonic() - started > TIMEOUT:
                 raise SearchError(f"Pagefind took over {TIMEOUT} s on search bundle {bundle.name}")
         time.sleep(0.005)
-    for bundle, process, _ in running:
+    for bundle, process, _, _ in running:
         if process.returncode not in (None, 0):
             detail = (process.stdout.read() if process.stdout else "").strip()[-2000:]
             status = process.returncode

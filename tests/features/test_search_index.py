@@ -7,6 +7,7 @@ import hashlib
 import io
 import json
 import math
+import os
 import random
 import shutil
 from collections.abc import Callable
@@ -99,6 +100,44 @@ def test_pagefind_output_is_made_deterministic(site: Built, tmp_path: Path) -> N
         # without a build's trash, the files trimmed from the bundle are deleted, not left
         assert not list((copy / "pagefind" / "all").glob("pagefind-*ui.*"))
     assert len(digests) == 1
+
+
+@pytest.mark.parametrize("rounds", [1, 3])
+def test_pagefind_has_a_core_of_its_own_only_when_it_has_the_cores_to_itself(
+    site: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rounds: int
+) -> None:
+    # Each real Pagefind process is started through a wrapper that logs the cores it may run on.
+    log = tmp_path / "cores.log"
+    wrapper = tmp_path / "pagefind"
+    real = search.pagefind_executable()
+    wrapper.write_text(f'#!/bin/sh\ngrep Cpus_allowed_list /proc/self/status >> "{log}"\nexec "{real}" "$@"')
+    wrapper.chmod(0o755)
+    monkeypatch.setattr(search, "pagefind_executable", lambda: wrapper)
+    cores = os.sched_getaffinity(0)
+    pages = sorted(p.relative_to(site.root).as_posix() for p in site.root.glob("briefs/*/index.html"))
+    count = rounds * len(cores)  # one round of processes (an edit's), or more (a cold render's)
+    bundles = [Bundle(f"b{i}", tuple(pages[i::count])) for i in range(count)]
+    copy = tmp_path / "copy"
+    shutil.copytree(site.root / "briefs", copy / "briefs")
+    assert build_bundles(copy, bundles, "en") > 0
+    assert os.sched_getaffinity(0) == cores  # the build's own thread is free again
+    allowed = [_core_list(line.split(":")[1]) for line in log.read_text().splitlines()]
+    assert len(allowed) == count
+    if rounds == 1:
+        assert all(each == cores for each in allowed)  # beside the render's workers: every core
+    else:
+        assert all(len(each) == 1 for each in allowed) and set().union(*allowed) == cores
+    for bundle in bundles:
+        assert (copy / bundle.folder / "pagefind-entry.json").is_file()
+
+
+def _core_list(text: str) -> set[int]:
+    """A kernel CPU list ("0-2,5") as a set."""
+    found: set[int] = set()
+    for part in text.strip().split(","):
+        first, _, last = part.partition("-")
+        found.update(range(int(first), int(last or first) + 1))
+    return found
 
 
 def test_bundles_split_by_content_so_a_change_touches_only_its_own() -> None:
