@@ -400,29 +400,27 @@ def _briefs_only_changed(
 
     A brief only touched, or edited by hand without changing its slug or sources, needs nothing
     (ingest would keep a hand-edited brief as it is). Anything else (a brief deleted, added, or
-    rewritten with other sources) returns None: the full run decides. The plan is left as it is:
-    the briefs changed since it are checked again next time (a few files), which costs less than
-    rewriting it (~0.07 s at 10,000 briefs).
+    rewritten with other sources) returns None: the full run decides. The plan is saved again only
+    with the new stats of briefs touched, not changed (a checkout: ~0.07 s at 10,000 briefs, once,
+    where hashing them all again would cost every later build ~0.25 s); a brief edited by hand is
+    checked again next time (a few files).
     """
+    if now.keys() != plan.briefs.keys():
+        return None
+    records = _as_left(plan.briefs, now)
     kept: list[str] = []
-    for name in set(now) | set(plan.briefs):
-        record = plan.briefs.get(name)
-        if record is None or name not in now:
-            return None
+    for name, record in records.items():
         if now[name] == record.stat:
             if not record.key:
                 kept.append(name)
             continue
         path = Path(name)
-        text = path.read_bytes()
-        if cache.sha256(text) == record.sha:  # touched, not changed
-            if not record.key:
-                kept.append(name)
-            continue
-        decoded = text.decode("utf-8", errors="replace")
+        decoded = path.read_bytes().decode("utf-8", errors="replace")
         if not is_hand_edited(decoded) or writer.slug_claims(path, decoded) != record.claims:
             return None
         kept.append(name)
+    if records is not plan.briefs:
+        incremental.save_plan(config, replace(plan, briefs=records))
     order = {name: i for i, name in enumerate(plan.briefs)}
     kept_edited = [Path(name) for name in sorted(kept, key=order.__getitem__)]
     for failure in plan.report.failures:

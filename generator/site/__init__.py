@@ -238,6 +238,8 @@ class _Planned:
         if self.store is not None:
             self.store.save()
             snapshot.save(config, self.plan)
+        else:
+            snapshot.save_files(config, self.plan)
 
 
 def _plan(

@@ -21,7 +21,9 @@ its feed items.
 
 The snapshot is not saved again after a patched render: the next one patches from the same base,
 re-reading only the briefs that differ from it (a few files). ``patched`` lists those briefs, so the
-render can tell the fingerprinter which pages may differ from the last build's.
+render can tell the fingerprinter which pages may differ from the last build's. Only the list of
+files is saved again when briefs were touched but not changed (a ``git checkout``, a fresh clone):
+with their new stats, so that the builds after it do not hash them all again (~0.35 s at 10,000).
 
 It is saved as ``render-plan-files`` (which brief files it was made from, ~2 MB, checked first),
 then, by a forked child while the build goes on, the shards (``render-plan.<token>.<n>``) and the
@@ -82,6 +84,9 @@ class Snapshot:
     drafts: int
     patched: set[str] = field(default_factory=set)  # slugs whose bodies were set from their files
     redirects: str = ""  # redirects.digest of the redirects file it was made with
+    # A loaded snapshot's list of files to save again, with the new stats of briefs touched but not
+    # changed (``save_files``); None when none was.
+    refreshed: dict[str, FileRecord] | None = None
 
     def tokens(self) -> dict[str, str]:
         """Each published brief's file hash, by slug: what the fingerprints stand in for its detail."""
@@ -184,8 +189,18 @@ def _load_part(root: Path, name: str, token: str) -> tuple[Any, list[BriefDetail
 
 
 def save(config: Config, snapshot: Snapshot) -> None:
-    cache.save(config.root, FILES, (snapshot.token, snapshot.salt, snapshot.files, snapshot.redirects))
+    _save_files(config, snapshot, snapshot.files)
     cache.in_background(config.root, lambda: _write(config.root, snapshot))
+
+
+def save_files(config: Config, snapshot: Snapshot) -> None:
+    """Save a loaded snapshot's list of files again if briefs were touched since it was made."""
+    if snapshot.refreshed is not None:
+        _save_files(config, snapshot, snapshot.refreshed)
+
+
+def _save_files(config: Config, snapshot: Snapshot, files: dict[str, FileRecord]) -> None:
+    cache.save(config.root, FILES, (snapshot.token, snapshot.salt, files, snapshot.redirects))
 
 
 def _write(root: Path, snapshot: Snapshot) -> None:
@@ -237,44 +252,52 @@ def load(config: Config, token: str, salt: bytes, stats: dict[str, cache.Stat]) 
         return None
     shards.root, shards.token = config.root, token
     shards.add_table(table)
-    snapshot.files = files
+    snapshot.files = dict(files)  # this load's records: the briefs as they are now
+    touched: dict[str, FileRecord] = {}
     try:
-        if not all(_patch(config, snapshot, shards, name) for name in changed):
-            return None
+        for name in changed:
+            patched = _patch(config, snapshot, shards, name)
+            if patched is None:
+                return None
+            if not patched:
+                touched[name] = replace(files[name], stat=stats[name])
     except StaleSnapshot:
         return None
+    if touched:
+        snapshot.refreshed = files | touched  # a patched brief keeps its record: its shard is unchanged
     return snapshot
 
 
-def _patch(config: Config, snapshot: Snapshot, shards: _Shards, name: str) -> bool:
-    """Set the body of the brief in file ``name`` from the file; False if more than its body changed."""
+def _patch(config: Config, snapshot: Snapshot, shards: _Shards, name: str) -> bool | None:
+    """Set the body of the brief in file ``name`` from the file: True when set, False when the file
+    holds the same bytes as before (touched), None when more than its body changed."""
     record = snapshot.files[name]
     try:
         data = Path(name).read_bytes()
     except OSError:
-        return False
+        return None
     sha = cache.sha256(data)
     if sha == record.sha:
-        return True  # touched, not changed
+        return False
     try:
         brief = parse_brief_bytes(data, Path(name), config.site.tz)
     except InputError:
-        return False
+        return None
     if brief.draft or brief.slug != record.slug or not set(brief.pillars) <= config.pillar_by_slug.keys():
-        return False
+        return None
     brief = normalized(brief, config.catch_all.slug)
     try:
         page = shards[snapshot.outputs.index(urls.output_file(urls.brief(brief.slug)))]
     except ValueError:
-        return False
+        return None
     if not isinstance(page.data, BriefData):
-        return False
+        return None
     before = page.data.brief
     card = brief_card(brief, badges(config))
     after = brief_detail(brief, card, config, before.older, before.newer)
     if replace(after, body_html=before.body_html) != before:
-        return False
+        return None
     shards.set_body(brief.slug, after.body_html)
-    record.sha = sha  # this load's copy of the record: the brief as it is now
+    snapshot.files[name] = replace(record, sha=sha)
     snapshot.patched.add(brief.slug)
     return True

@@ -11,6 +11,7 @@ carry others over.
 
 from __future__ import annotations
 
+import builtins
 import io
 import json
 import os
@@ -637,3 +638,47 @@ def test_a_render_without_its_site_plans_nothing_again(
     assert build(project)[0] == OK
     assert planned == []
     assert tree(project / "site") == expected
+
+
+def test_briefs_touched_since_the_last_build_are_read_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every brief touched, not changed (a `git checkout`), and one edited: the build after reads
+    them all (ingest hashes them, the render patches the kept plan); the one after that reads only
+    the briefs edited since the last full render, in ingest and in the render, and both make the
+    site a clean build makes."""
+    project = make_project(tmp_path / "project")
+    shutil.rmtree(project / "briefs")  # every brief ingest's: ingest reads a brief of no article's each time
+    (project / "briefs").mkdir()
+    build(project)
+    cache.wait_for_background()
+    briefs = sorted((project / "briefs").glob("*.md"))
+    later = time.time() + 60
+    for path in briefs:
+        os.utime(path, (later, later))
+    first, second = briefs[1], briefs[4]
+    first.write_text(first.read_text(encoding="utf-8") + "\nA first analyst's note.\n", encoding="utf-8")
+    read: list[str] = []
+    real_open = io.open
+
+    def record(file: Any, *args: Any, **kwargs: Any) -> Any:
+        if not isinstance(file, int) and Path(file).parent == project / "briefs":
+            read.append(Path(file).name)
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(io, "open", record)
+    monkeypatch.setattr(builtins, "open", record)
+    planned: list[int] = []
+    build_model = site_module.build_model
+    monkeypatch.setattr(site_module, "build_model", lambda *args: planned.append(1) or build_model(*args))
+    assert build(project)[0] == OK
+    assert planned == [] and set(read) == {path.name for path in briefs}  # the kept plan patched
+    read.clear()
+    second.write_text(second.read_text(encoding="utf-8") + "\nA second analyst's note.\n", encoding="utf-8")
+    assert build(project)[0] == OK
+    # Read by ingest (the hand edits kept) and by the render (the bodies set on the kept plan).
+    assert planned == [] and set(read) == {first.name, second.name}
+    monkeypatch.setattr(io, "open", real_open)
+    monkeypatch.setattr(builtins, "open", real_open)
+    clean, _ = clean_build(project, tmp_path / "clean")
+    assert tree(project / "site") == tree(clean / "site")
