@@ -254,15 +254,17 @@ def _cores() -> list[int]:
 def _pinned(core: int | None) -> Iterator[None]:
     """This thread confined to ``core`` (None: left as it is), so that a process started meanwhile
     inherits it: no ``preexec_fn``, which is unsafe while the build has other threads."""
-    if core is None:
-        yield
-        return
-    before = os.sched_getaffinity(0)
-    os.sched_setaffinity(0, {core})
+    before = os.sched_getaffinity(0) if core is not None else set()  # None: any platform, no call
+    try:
+        if core is not None:
+            os.sched_setaffinity(0, {core})
+    except OSError:  # a sandbox that refuses it: the process runs unpinned, only slower
+        core = None
     try:
         yield
     finally:
-        os.sched_setaffinity(0, before)
+        if core is not None:
+            os.sched_setaffinity(0, before)
 
 
 def _delete(path: Path) -> None:

@@ -131,6 +131,21 @@ def test_pagefind_has_a_core_of_its_own_only_when_it_has_the_cores_to_itself(
         assert (copy / bundle.folder / "pagefind-entry.json").is_file()
 
 
+def test_pagefind_runs_unpinned_where_pinning_is_refused(
+    site: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(pid: int, cores: object) -> None:
+        raise PermissionError("not in this sandbox")
+
+    monkeypatch.setattr(os, "sched_setaffinity", refuse)
+    pages = sorted(p.relative_to(site.root).as_posix() for p in site.root.glob("briefs/*/index.html"))
+    count = 2 * len(os.sched_getaffinity(0)) + 1
+    bundles = [Bundle(f"b{i}", tuple(pages[i::count])) for i in range(count)]
+    shutil.copytree(site.root / "briefs", tmp_path / "briefs")
+    assert build_bundles(tmp_path, bundles, "en") > 0
+    assert all((tmp_path / bundle.folder / "pagefind-entry.json").is_file() for bundle in bundles)
+
+
 def _core_list(text: str) -> set[int]:
     """A kernel CPU list ("0-2,5") as a set."""
     found: set[int] = set()
