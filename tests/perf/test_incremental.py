@@ -30,6 +30,7 @@ import generator.site as site_module
 from generator import cache, parallel
 from generator.commands import OK, run_build
 from generator.config import load_config
+from generator.ingest import incremental as ingest_incremental
 from generator.model import Brief
 from generator.progress import NORMAL, Reporter
 from generator.site import incremental, search, writer
@@ -671,13 +672,18 @@ def test_briefs_touched_since_the_last_build_are_read_once(
     planned: list[int] = []
     build_model = site_module.build_model
     monkeypatch.setattr(site_module, "build_model", lambda *args: planned.append(1) or build_model(*args))
+    saved: list[int] = []
+    save_plan = ingest_incremental.save_plan
+    monkeypatch.setattr(ingest_incremental, "save_plan", lambda *args: saved.append(1) or save_plan(*args))
     assert build(project)[0] == OK
     assert planned == [] and set(read) == {path.name for path in briefs}  # the kept plan patched
+    assert saved == [1]  # ingest's plan, with the new stats
     read.clear()
     second.write_text(second.read_text(encoding="utf-8") + "\nA second analyst's note.\n", encoding="utf-8")
     assert build(project)[0] == OK
-    # Read by ingest (the hand edits kept) and by the render (the bodies set on the kept plan).
-    assert planned == [] and set(read) == {first.name, second.name}
+    # Read by ingest (the hand edits kept) and by the render (the bodies set on the kept plan); a
+    # hand edit alone does not save ingest's plan again.
+    assert planned == [] and set(read) == {first.name, second.name} and saved == [1]
     monkeypatch.setattr(io, "open", real_open)
     monkeypatch.setattr(builtins, "open", real_open)
     clean, _ = clean_build(project, tmp_path / "clean")
