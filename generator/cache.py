@@ -23,6 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from generator.parallel import map_items
+
 FORMAT = 5  # bump when what the cache stores changes shape
 CACHE_DIR = Path(".briefing") / "cache"
 CODE_ROOT = Path(__file__).resolve().parent
@@ -160,6 +162,14 @@ def holds(path: Path | str, sha: str) -> bool:
             return sha256(handle.read()) == sha
     except OSError:
         return False
+
+
+def still_held(shas: dict[str, str]) -> set[str]:
+    """Of the files given with the ``sha256`` recorded for each, those that still hold those bytes
+    (``holds``), hashed over the cores: a checkout touches every file."""
+    names = list(shas)
+    held = map_items(lambda name: holds(name, shas[name]), names)
+    return {name for name, same in zip(names, held, strict=True) if same}
 
 
 @lru_cache(maxsize=1)

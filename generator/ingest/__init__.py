@@ -334,11 +334,8 @@ def _as_left(
     is then neither read again for its slugs nor rebuilt and compared: at 10,000 briefs that cost a
     fresh clone's build ~3.8 s; hashing them, over the cores, ~0.2 s. ``records`` itself when no
     brief was only touched."""
-    touched = [name for name, record in records.items() if name in briefs and briefs[name] != record.stat]
-    if not touched:
-        return records
-    same = map_items(lambda name: _as_written(Path(name), records[name], briefs[name]), touched)
-    as_left = [name for name, kept in zip(touched, same, strict=True) if kept]
+    restat = {name: r.sha for name, r in records.items() if name in briefs and briefs[name] != r.stat}
+    as_left = cache.still_held(restat)
     if not as_left:
         return records
     return records | {name: replace(records[name], stat=briefs[name]) for name in as_left}

@@ -238,8 +238,10 @@ def load(config: Config, token: str, salt: bytes, stats: dict[str, cache.Stat]) 
     if header[3:4] != (moved,):
         return None  # old addresses come and go with the file, not with the briefs
     files: dict[str, FileRecord] = header[2]
-    changed = [name for name, stat in stats.items() if files[name].stat != stat]
-    if any(files[name].slug is None and not cache.holds(name, files[name].sha) for name in changed):
+    restat = {name: files[name].sha for name, stat in stats.items() if files[name].stat != stat}
+    touched = {name: replace(files[name], stat=stats[name]) for name in cache.still_held(restat)}
+    changed = [name for name in restat if name not in touched]
+    if any(files[name].slug is None for name in changed):
         return None  # a draft or a failing brief changed: it may be published now
     with heap.paused():
         part = _load_part(config.root, PLAN, token)
@@ -253,14 +255,9 @@ def load(config: Config, token: str, salt: bytes, stats: dict[str, cache.Stat]) 
     shards.root, shards.token = config.root, token
     shards.add_table(table)
     snapshot.files = dict(files)  # this load's records: the briefs as they are now
-    touched: dict[str, FileRecord] = {}
     try:
-        for name in changed:
-            patched = _patch(config, snapshot, shards, name)
-            if patched is None:
-                return None
-            if not patched:
-                touched[name] = replace(files[name], stat=stats[name])
+        if not all(_patch(config, snapshot, shards, name) for name in changed):
+            return None
     except StaleSnapshot:
         return None
     if touched:
@@ -268,36 +265,33 @@ def load(config: Config, token: str, salt: bytes, stats: dict[str, cache.Stat]) 
     return snapshot
 
 
-def _patch(config: Config, snapshot: Snapshot, shards: _Shards, name: str) -> bool | None:
-    """Set the body of the brief in file ``name`` from the file: True when set, False when the file
-    holds the same bytes as before (touched), None when more than its body changed."""
+def _patch(config: Config, snapshot: Snapshot, shards: _Shards, name: str) -> bool:
+    """Set the body of the brief in file ``name`` (changed since the snapshot) from the file; False
+    if more than its body changed."""
     record = snapshot.files[name]
     try:
         data = Path(name).read_bytes()
     except OSError:
-        return None
-    sha = cache.sha256(data)
-    if sha == record.sha:
         return False
     try:
         brief = parse_brief_bytes(data, Path(name), config.site.tz)
     except InputError:
-        return None
+        return False
     if brief.draft or brief.slug != record.slug or not set(brief.pillars) <= config.pillar_by_slug.keys():
-        return None
+        return False
     brief = normalized(brief, config.catch_all.slug)
     try:
         page = shards[snapshot.outputs.index(urls.output_file(urls.brief(brief.slug)))]
     except ValueError:
-        return None
+        return False
     if not isinstance(page.data, BriefData):
-        return None
+        return False
     before = page.data.brief
     card = brief_card(brief, badges(config))
     after = brief_detail(brief, card, config, before.older, before.newer)
     if replace(after, body_html=before.body_html) != before:
-        return None
+        return False
     shards.set_body(brief.slug, after.body_html)
-    snapshot.files[name] = replace(record, sha=sha)
+    snapshot.files[name] = replace(record, sha=cache.sha256(data))
     snapshot.patched.add(brief.slug)
     return True
