@@ -25,7 +25,7 @@ from typing import Any
 
 from generator.parallel import map_items
 
-FORMAT = 5  # bump when what the cache stores changes shape
+FORMAT = 6  # bump when what the cache stores changes shape
 CACHE_DIR = Path(".briefing") / "cache"
 CODE_ROOT = Path(__file__).resolve().parent
 

@@ -10,12 +10,16 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.cache import Stat
 from generator.config import Config
 from generator.lock import project_lock
 from generator.model import IngestReport, RenderReport
 from generator.progress import Reporter
+
+if TYPE_CHECKING:
+    from generator.inputs import SiteCheck  # imported late, as the stages are
 
 OK, INPUT_FAILED, USAGE_ERROR = 0, 1, 2
 
@@ -66,11 +70,16 @@ def _ingest(
     )
 
 
-def _render(config: Config, reporter: Reporter, briefs: dict[str, Stat] | None = None) -> RenderReport:
-    """``briefs``: the briefs' stats, from a caller that found the render's stamp changed."""
+def _render(
+    config: Config, reporter: Reporter, briefs: dict[str, Stat] | None = None, site: SiteCheck | None = None
+) -> RenderReport:
+    """``briefs``, ``site``: the briefs' stats and the site's check, from a caller that found the
+    render's stamp changed."""
     from generator.site import render_site
 
-    return render_site(config, reporter, use_cache=True, briefs=briefs, stamp_checked=briefs is not None)
+    return render_site(
+        config, reporter, use_cache=True, briefs=briefs, stamp_checked=briefs is not None, site=site
+    )
 
 
 def run_build(config: Config, reporter: Reporter) -> int:
@@ -79,19 +88,20 @@ def run_build(config: Config, reporter: Reporter) -> int:
         # Nothing changed since the last build: say so without importing ingest and render (~0.3 s).
         from generator import inputs
 
-        articles, briefs = inputs.article_stats(config), inputs.brief_stats(config)
-        unchanged = inputs.ingest_unchanged(config, articles, briefs)
-        if unchanged is not None:
-            ingested = inputs.replay_ingest(unchanged, reporter, config.root)
-        else:
-            ingested = _ingest(config, reporter, None, force=False, checked=articles, briefs=briefs)
-            if ingested.written or ingested.removed:  # else the briefs are as scanned
-                briefs = inputs.brief_stats(config)
-        rendered_before = inputs.render_unchanged(config, briefs)
-        if rendered_before is not None:
-            rendered = inputs.replay_render(rendered_before, reporter)
-        else:
-            rendered = _render(config, reporter, briefs)
+        with inputs.check_site(config) as site:  # first: it goes on while the inputs are scanned
+            articles, briefs = inputs.article_stats(config), inputs.brief_stats(config)
+            unchanged = inputs.ingest_unchanged(config, articles, briefs)
+            if unchanged is not None:
+                ingested = inputs.replay_ingest(unchanged, reporter, config.root)
+            else:
+                ingested = _ingest(config, reporter, None, force=False, checked=articles, briefs=briefs)
+                if ingested.written or ingested.removed:  # else the briefs are as scanned
+                    briefs = inputs.brief_stats(config)
+            rendered_before = inputs.render_unchanged(config, briefs, site)
+            if rendered_before is not None:
+                rendered = inputs.replay_render(rendered_before, reporter)
+            else:
+                rendered = _render(config, reporter, briefs, site)
     elapsed = time.perf_counter() - started
     reporter.summary(f"{_ingest_part(ingested)}, {_render_part(rendered)} in {elapsed:.1f} s")
     return _status(ingested.failures, rendered.failures)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from generator import cache, heap, inputs
 from generator.config import Config
+from generator.fileio import relative_to_root
 from generator.model import RenderReport
 from generator.parallel import map_indices, workers
 from generator.progress import Reporter
@@ -75,6 +76,7 @@ def render_site(
     use_cache: bool = False,
     briefs: dict[str, cache.Stat] | None = None,
     stamp_checked: bool = False,
+    site: inputs.SiteCheck | None = None,
 ) -> RenderReport:
     """Render every published brief into ``config.paths.output``, replacing what was there.
 
@@ -84,17 +86,19 @@ def render_site(
     ``use_cache`` (the CLI's builds): skip unchanged briefs and pages through ``.briefing/cache``, and
     return at once when no input changed. Without it every page is rendered, as from scratch.
     ``briefs``: ``inputs.brief_stats(config)``, when the caller has it; ``stamp_checked``: the caller
-    found that an input changed since the last render (``inputs.render_unchanged``).
+    found that an input changed since the last render (``inputs.render_unchanged``); ``site``: the
+    caller's ``inputs.check_site(config)``, if it has one.
     """
-    with heap.stage():
+    last = inputs.last_render(config) if use_cache and site is None else None
+    with heap.stage(), site or inputs.SiteCheck(config.paths.output, last) as checked:
         briefs = inputs.brief_stats(config) if briefs is None else briefs
         try:
-            return _render(config, reporter, use_cache, briefs, stamp_checked)
+            return _render(config, reporter, use_cache, briefs, stamp_checked, checked)
         except snapshot.StaleSnapshot as exc:
             # Rare (a late background save of an older plan deleted the one this build used), and
             # the live site is untouched until the swap: planning from the briefs costs only time.
             reporter.info(f"{exc}; planning the site afresh")
-            return _render(config, reporter, use_cache, briefs, True, kept_plan=False)
+            return _render(config, reporter, use_cache, briefs, True, checked, kept_plan=False)
 
 
 def _render(
@@ -103,12 +107,13 @@ def _render(
     use_cache: bool,
     brief_stats: dict[str, cache.Stat],
     stamp_checked: bool,
+    site_check: inputs.SiteCheck,
     kept_plan: bool = True,
 ) -> RenderReport:
     report = RenderReport()
     template_stats = cache.tree_stamp(config.paths.templates)
     if use_cache and not stamp_checked:
-        previous = inputs.render_unchanged(config, brief_stats)
+        previous = inputs.render_unchanged(config, brief_stats, site_check)
         if previous is not None:
             return inputs.replay_render(previous, reporter)
     compiled = cache.folder(config.root, "templates") if use_cache else None
@@ -118,6 +123,9 @@ def _render(
     salt = incremental.page_salt(site, template_stats, config.paths.templates, config)
     with heap.paused():
         state = incremental.load_state(config) if use_cache else None
+    verified: dict[str, cache.Stat] = {}  # the live site's files, found as the last render left them
+    if state is not None and state.live is not None:
+        state, verified = _unless_site_changed(config, state, site_check, reporter)
     planned = _plan(config, brief_stats, salt, state if kept_plan else None, use_cache, site, reporter)
     heap.freeze()  # the model and pages
     plan, pages, outputs = planned.plan, planned.plan.pages, planned.plan.outputs
@@ -191,9 +199,47 @@ def _render(
         ),
     )
     # Stamped with the briefs as read at the start: a brief edited during the render is seen next time.
-    cache.save(config.root, "render-stamp", (inputs.render_stamp(config, brief_stats), report))
+    left = _site_left(config.paths.output, staged, verified)
+    cache.save(
+        config.root, "render-stamp", inputs.LastRender(inputs.render_stamp(config, brief_stats), report, left)
+    )
     heap.retain(planned, state, fingerprints, staged)
     return report
+
+
+def _unless_site_changed(
+    config: Config, state: incremental.RenderState, site: inputs.SiteCheck, reporter: Reporter
+) -> tuple[incremental.RenderState, dict[str, cache.Stat]]:
+    """``state`` and the stats of the site as the last render left it, found unchanged; or, when a file
+    of the live site was deleted or written by someone else since, ``state`` without that site and no
+    stats: the site is the render's alone, so every file is written anew."""
+    if site.last is None:  # a render stopped before its stamp: what it left is unknown
+        reporter.info("the last render did not finish: writing the whole site again")
+        return incremental.forget_site(state), {}
+    changed = site.change()
+    if changed is None:
+        return state, site.last.left
+    path = config.paths.output / changed
+    what = "changed" if path.exists() else "deleted"
+    shown = relative_to_root(path, config.root)
+    reporter.warn(f"{shown} was {what} since the last build (the site is generated): writing it all again")
+    return incremental.forget_site(state), {}
+
+
+def _site_left(output: Path, staged: StagedSite, verified: dict[str, cache.Stat]) -> dict[str, cache.Stat]:
+    """What the next build checks the site against (``inputs.site_change``): the stats of its files,
+    except the search index's ~11,000 (Pagefind's compressed output, which no one edits by hand),
+    whose folders stand for them: deleting a file changes its folder. A file this build took over
+    from the live site has the stats found there (``verified``); only the others are stat-ed."""
+    names = [name for name in staged.files if not name.startswith(urls.SEARCH_INDEX)]
+    folders = {name.rpartition("/")[0] for name in staged.files if name.startswith(urls.SEARCH_INDEX)}
+    for folder in list(folders):
+        while folder.count("/") > 0:  # its parents up to the index's own folder
+            folder = folder.rpartition("/")[0]
+            folders.add(folder)
+    left = {name: verified[name] for name in names if name in staged.reused and name in verified}
+    fresh = [name for name in names if name not in left] + sorted(folder + "/" for folder in folders)
+    return left | inputs.site_stats(output, fresh)
 
 
 def _write_feeds(

@@ -333,8 +333,13 @@ def load_state(config: Config) -> RenderState | None:
     if not isinstance(state, RenderState):
         return None
     if state.output_id is None or state.output_id != output_id(config.paths.output):
-        return dataclasses.replace(state, output_id=None, files={}, previous=None)
+        return forget_site(state)
     return state
+
+
+def forget_site(state: RenderState) -> RenderState:
+    """``state`` without what it says of the live site: every file of the next site is written anew."""
+    return dataclasses.replace(state, output_id=None, files={}, previous=None)
 
 
 def save_state(config: Config, state: RenderState) -> None:

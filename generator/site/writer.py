@@ -139,6 +139,9 @@ class StagedSite:
             # os.mkdir (unlike mkdtemp's 0700) honours the umask, so the served site stays readable.
             self.staging.mkdir()
         self.files: dict[str, str] = {}  # relative path -> digest of what this build staged
+        # Staged files that are the live site's own (the same inode, so the same size and mtime):
+        # linked from it, or kept in the patched previous site, which shares its unchanged files.
+        self.reused: set[str] = set()
         self.changed = 0
         self._folders: set[str] = {""}  # made, or found there, by this build
         self.kept: Previous | None = None  # after commit: what .site.previous now holds, if known
@@ -209,7 +212,10 @@ class StagedSite:
         hashed = digest(data)
         self.files[relative] = hashed
         if self.base.get(relative) == hashed:
-            self.changed += self.live is None or self.live.get(relative) != hashed
+            if self.live is not None and self.live.get(relative) == hashed:
+                self.reused.add(relative)
+            else:
+                self.changed += 1
             return
         self._folder_for(relative)
         if self.live is not None:
@@ -221,6 +227,7 @@ class StagedSite:
             except OSError:
                 same = False
         if same and self._link_live(relative):
+            self.reused.add(relative)
             return
         _write(self.staging / relative, data)
         self.changed += 1
@@ -229,13 +236,12 @@ class StagedSite:
         """Carry over an unchanged file from the live site; False if it is not there to link."""
         if self.live is None or self.live.get(relative) != hashed:
             return False
-        if self.base.get(relative) == hashed:
-            self.files[relative] = hashed
-            return True
-        self._folder_for(relative)
-        if not self._link_live(relative):
-            return False
+        if self.base.get(relative) != hashed:
+            self._folder_for(relative)
+            if not self._link_live(relative):
+                return False
         self.files[relative] = hashed
+        self.reused.add(relative)
         return True
 
     def clear(self, folder: str) -> Path:

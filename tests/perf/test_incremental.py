@@ -18,6 +18,7 @@ import os
 import random
 import re
 import shutil
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -27,7 +28,7 @@ import pytest
 import yaml
 
 import generator.site as site_module
-from generator import cache, parallel
+from generator import cache, inputs, parallel
 from generator.commands import OK, run_build
 from generator.config import load_config
 from generator.ingest import incremental as ingest_incremental
@@ -174,6 +175,21 @@ def _template_change(project: Path, rng: random.Random) -> None:
     base.write_text(text.replace("</body>", f"<!-- build note {rng.randrange(1000)} -->\n</body>", 1))
 
 
+def _damage_site(project: Path, rng: random.Random) -> None:
+    """Someone deletes or edits a file of the generated site, and now and then edits a brief too (a
+    render with work to do must mend the site as well as one that would otherwise do nothing)."""
+    site = sorted(p for p in (project / "site").rglob("*") if p.is_file())
+    victim = rng.choice(site)
+    # Pagefind's output is only watched by its folders: no one edits its compressed files in place.
+    if rng.randrange(2) or "pagefind" in victim.relative_to(project / "site").parts:
+        victim.unlink()
+    else:
+        with victim.open("ab") as handle:  # in place: the same inode, as an editor may write
+            handle.write(b"\n")
+    if rng.randrange(2):
+        _edit_brief(project, rng)
+
+
 MUTATIONS = [
     _edit_brief,
     _edit_brief,
@@ -186,6 +202,7 @@ MUTATIONS = [
     _fresh_checkout,
     _config_change,
     _template_change,
+    _damage_site,
 ]
 
 
@@ -213,6 +230,10 @@ def test_incremental_build_equals_clean_build(
         clean, clean_said = clean_build(project, tmp_path / "clean")
         # Only an incremental build can delete the brief of a deleted article (a clean one never made it).
         said = re.sub(r", \d+ removed|warning: \S+ removed: its articles are gone\n", "", said)
+        # Found when someone changed the site, and only then: else a build would rewrite the whole site.
+        damaged = "since the last build (the site is generated): writing it all again" in said
+        assert damaged == (mutation is _damage_site), f"step {step}: {mutation.__name__}"
+        said = re.sub(r"warning: site/\S+ was (deleted|changed) since the last build.*\n", "", said)
         assert (status, said) == (clean_said[0], clean_said[1].replace(str(clean), "<project>")), (
             mutation.__name__
         )
@@ -228,6 +249,64 @@ def test_nothing_changed_touches_nothing(tmp_path: Path) -> None:
     build(project)
     assert (project / "site").stat().st_ino == identity
     assert {p: p.stat().st_mtime_ns for p in (project / "site").rglob("*")} == before
+
+
+@pytest.mark.parametrize("forked", [False, True])
+def test_a_site_file_deleted_or_edited_is_written_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forked: bool
+) -> None:
+    checks: list[str] = []  # who forked: the site is checked in a child from SITE_CHECK_FORK files
+    fork = os.fork
+
+    def watched_fork() -> int:
+        checks.append(sys._getframe(1).f_globals["__name__"])
+        return fork()
+
+    monkeypatch.setattr(os, "fork", watched_fork)
+    if forked:
+        monkeypatch.setattr(inputs, "SITE_CHECK_FORK", 1)
+    project = make_project(tmp_path / "project")
+    build(project)
+    before = tree(project / "site")
+    (project / "site" / "index.html").unlink()
+    with (project / "site" / "archive" / "index.html").open("a", encoding="utf-8") as handle:
+        handle.write("<!-- a hand edit -->")
+    _, said = build(project)
+    assert "warning: site/index.html was deleted since the last build" in said
+    assert tree(project / "site") == before
+    # Edited in place while the last build's record says otherwise: found, mended, and then left be.
+    with (project / "site" / "archive" / "index.html").open("a", encoding="utf-8") as handle:
+        handle.write("<!-- a hand edit -->")
+    _, said = build(project)
+    assert "warning: site/archive/index.html was changed since the last build" in said
+    assert tree(project / "site") == before
+    stamps = {p: p.stat().st_mtime_ns for p in (project / "site").rglob("*")}
+    _, said = build(project)
+    assert "warning" not in said
+    assert {p: p.stat().st_mtime_ns for p in (project / "site").rglob("*")} == stamps
+    assert checks.count("generator.inputs") == (3 if forked else 0)  # the first build had no site
+
+
+def test_a_site_check_whose_child_dies_is_made_again_in_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(inputs, "SITE_CHECK_FORK", 1)
+    build_process = os.getpid()
+    check = inputs.site_change
+
+    def dying(output: Path, left: dict[str, cache.Stat]) -> str | None:
+        if os.getpid() != build_process:
+            os._exit(3)  # killed, say, before it answered
+        return check(output, left)
+
+    monkeypatch.setattr(inputs, "site_change", dying)
+    project = make_project(tmp_path / "project")
+    build(project)
+    before = tree(project / "site")
+    (project / "site" / "index.html").unlink()
+    _, said = build(project)
+    assert "warning: site/index.html was deleted since the last build" in said
+    assert tree(project / "site") == before
 
 
 def test_parallel_render_equals_serial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
