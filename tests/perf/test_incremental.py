@@ -274,7 +274,8 @@ def test_a_site_file_deleted_or_edited_is_written_again(
     _, said = build(project)
     assert "warning: site/index.html was deleted since the last build" in said
     assert tree(project / "site") == before
-    # Edited in place while the last build's record says otherwise: found, mended, and then left be.
+    # An edit in place alone (the kept previous site shares the file's inode): found and mended too;
+    # then nothing is left to do.
     with (project / "site" / "archive" / "index.html").open("a", encoding="utf-8") as handle:
         handle.write("<!-- a hand edit -->")
     _, said = build(project)
