@@ -182,15 +182,17 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def stat_files(paths: Iterable[Path]) -> dict[str, Stat]:
-    """name -> (size, mtime_ns) of each file that still exists."""
+def stat_files(paths: Iterable[Path | str], folder: str = "") -> dict[str, Stat]:
+    """name -> (size, mtime_ns) of each file that still exists; ``folder``: what the names are
+    relative to, with its trailing separator (none: they are paths)."""
     found: dict[str, Stat] = {}
     for path in paths:
+        name = str(path)
         try:
-            st = os.stat(path)
+            st = os.stat(folder + name)
         except OSError:
             continue
-        found[str(path)] = (st.st_size, st.st_mtime_ns)
+        found[name] = (st.st_size, st.st_mtime_ns)
     return found
 
 

@@ -85,15 +85,7 @@ def ingest_unchanged(
 
 def site_stats(output: Path, files: Iterable[str]) -> dict[str, cache.Stat]:
     """(size, mtime_ns) of each of the site's ``files`` (relative paths); a missing one is left out."""
-    folder = str(output) + os.sep
-    found: dict[str, cache.Stat] = {}
-    for name in files:
-        try:
-            st = os.stat(folder + name)
-        except OSError:
-            continue
-        found[name] = (st.st_size, st.st_mtime_ns)
-    return found
+    return cache.stat_files(files, str(output) + os.sep)
 
 
 def site_change(output: Path, left: dict[str, cache.Stat]) -> str | None:
