@@ -89,8 +89,9 @@ def render_site(
     found that an input changed since the last render (``inputs.render_unchanged``); ``site``: the
     caller's ``inputs.check_site(config)``, if it has one.
     """
-    last = inputs.last_render(config) if use_cache and site is None else None
-    with heap.stage(), site or inputs.SiteCheck(config.paths.output, last) as checked:
+    if site is None:  # without the cache there is no last render to check the site against
+        site = inputs.check_site(config) if use_cache else inputs.SiteCheck(config.paths.output, None)
+    with heap.stage(), site as checked:
         briefs = inputs.brief_stats(config) if briefs is None else briefs
         try:
             return _render(config, reporter, use_cache, briefs, stamp_checked, checked)
