@@ -9,20 +9,27 @@ from dataclasses import dataclass
 from generator.config import Person
 
 _TITLES = (
-    r"(?:Prime Minister|Chief Minister|Deputy Prime Minister|External Affairs Minister|Foreign Minister|"
-    r"Defence Minister|Defense Minister|Home Minister|Finance Minister|Minister|Secretary of State|"
-    r"Secretary of Defen[cs]e|Secretary|Vice President|President|Lieutenant General|Lt\.? Gen\.?|"
-    r"Major General|Maj\.? Gen\.?|General|Gen\.|Vice Admiral|Rear Admiral|Admiral|Adm\.|Air Chief Marshal|"
-    r"Air Marshal|Ambassador|Envoy|Senator|Sen\.|Representative|Rep\.|Governor|Director|Commander|"
-    r"Chairman|Chairperson|Chief|Colonel|Col\.|Captain|Capt\.|spokesperson|spokesman|spokeswoman|counterpart|"
-    r"Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prof\.?)"
-)
+    "Prime Minister", "Chief Minister", "Deputy Prime Minister", "External Affairs Minister",
+    "Foreign Minister", "Defence Minister", "Defense Minister", "Home Minister", "Finance Minister",
+    "Minister", "Secretary of State", r"Secretary of Defen[cs]e", "Secretary", "Vice President", "President",
+    "Lieutenant General", r"Lt\.? Gen\.?", "Major General", r"Maj\.? Gen\.?", "General", r"Gen\.",
+    "Vice Admiral", "Rear Admiral", "Admiral", r"Adm\.", "Air Chief Marshal", "Air Marshal", "Ambassador",
+    "Envoy", "Senator", r"Sen\.", "Representative", r"Rep\.", "Governor", "Director", "Commander", "Chairman",
+    "Chairperson", "Chief", "Colonel", r"Col\.", "Captain", r"Capt\.", "spokesperson", "spokesman",
+    "spokeswoman", "counterpart", r"Mr\.?", r"Ms\.?", r"Mrs\.?", r"Dr\.?", r"Prof\.?",
+)  # fmt: skip
 _NAME = (
     r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?){1,2}(?![\w'’-])"
 )
 # Both start at a word start, checked by _at_word_starts: a leading \b kept the regex engine from
 # skipping ahead to a possible first letter, which made the scan ~2-3x slower.
-_TITLED = re.compile(rf"{_TITLES}\s+(?P<name>{_NAME})\b")
+_TITLED = re.compile(rf"(?:{'|'.join(_TITLES)})\s+(?P<name>{_NAME})\b")
+# The same without the titles in lower case (plain words), for a text that holds none: the regex
+# engine then skips ahead to capital letters, not to every "s" and "c" (the scan took half the time).
+_LOWER_TITLES = tuple(t for t in _TITLES if not t[0].isupper())
+_TITLED_CAPITALISED = re.compile(
+    rf"(?:{'|'.join(t for t in _TITLES if t not in _LOWER_TITLES)})\s+(?P<name>{_NAME})\b"
+)
 _SAID = re.compile(rf"(?P<name>{_NAME})\s+(?:said|says|told|added|stated|noted|wrote)\b")
 # Capitalised words that make a phrase a place, an institution or a date rather than a person.
 _NOT_NAME = frozenset(
@@ -216,7 +223,8 @@ class PeopleMatcher:
 
     def others(self, text: str) -> list[Mention]:
         found = []
-        for pattern in (_TITLED, _SAID):
+        titled = _TITLED if any(title in text for title in _LOWER_TITLES) else _TITLED_CAPITALISED
+        for pattern in (titled, _SAID):
             for match in _at_word_starts(pattern, text):
                 name = " ".join(match["name"].split())
                 if any(token.lower().strip(".") in _NOT_NAME for token in name.split()):

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.config import Pillar
-from generator.ingest import people, shingles
+from generator.ingest import lines as L
+from generator.ingest import people, quotes, shingles
 from generator.ingest.decode import normalise_line
 from generator.ingest.pillars import TITLE_WEIGHT, PillarClassifier
 from generator.ingest.text_reader import parse_dump
@@ -19,6 +20,8 @@ from generator.ingest.text_reader import parse_dump
 PIECES = [
     "Mr. ",
     "Minister ",
+    "spokesman ",
+    "counterpart ",
     "Prime Minister ",
     "Gen. ",
     "Secretary of State ",
@@ -58,6 +61,15 @@ def test_people_patterns_find_what_a_leading_word_boundary_finds(text: str) -> N
         plain = re.compile(r"\b" + pattern.pattern)
         fast = [(m.start(), m.end()) for m in people._at_word_starts(pattern, text)]
         assert fast == [(m.start(), m.end()) for m in plain.finditer(text)]
+    # a text without the titles written in lower case has the same people found the quicker way
+    found = [(m.start, m.end, m.name) for m in people.PeopleMatcher([]).others(text)]
+    full = []
+    for pattern in (people._TITLED, people._SAID):
+        for match in people._at_word_starts(pattern, text):
+            name = " ".join(match["name"].split())
+            if not any(token.lower().strip(".") in people._NOT_NAME for token in name.split()):
+                full.append((match.start("name"), match.end("name"), name))
+    assert found == full
 
 
 SPACES = ["a", "B", " ", "\u00a0", "\u2009", "\t", "\u200b", "\ufeff", "\u00ad", "\n", "\x0c", "é", "-"]
@@ -116,3 +128,24 @@ def test_pillar_scores_on_lowered_text_equal_case_blind_matching(text: str, titl
             expected[pillar.slug] = score
     got = {s.slug: s.score for s in PillarClassifier(PILLARS).scores(title, text)}
     assert got == expected
+
+
+ORG_PIECES = ["ministry", "Ministry", "Pentagon", "navy", "subnavy", "office", " ", "  ", "\n", "\u00a0",
+              "said", "saidx", "pointed out", "pointed", "out", "says", "x", ",", "."]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(ORG_PIECES), max_size=30).map("".join))
+def test_the_organisation_verb_check_finds_what_the_head_and_verb_regex_finds(text: str) -> None:
+    plain = re.compile(rf"{quotes._ORG_HEAD}\s+{quotes._VERBS}\b")
+    assert quotes._org_verb(text) == bool(plain.search(text))
+
+
+WORD_PIECES = ["India", "u", "S", "3", "_", "'", "’", ".", "-", "--", " ", "\n", "é", "नमस्ते", "x"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(WORD_PIECES), max_size=30).map("".join))
+def test_words_of_ascii_text_are_what_the_unicode_word_pattern_finds(text: str) -> None:
+    plain = L._WORD_INDIC if L._INDIC.search(text) else L._WORD
+    assert L.words(text) == plain.findall(text)
