@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from generator import cache, heap, inputs
 from generator.config import Config
@@ -93,13 +94,21 @@ def render_site(
         site = inputs.check_site(config) if use_cache else inputs.SiteCheck(config.paths.output, None)
     with heap.stage(), site as checked:
         briefs = inputs.brief_stats(config) if briefs is None else briefs
+        found: list[_FoundState] = []  # by the first attempt, for a second: its warnings said once
         try:
-            return _render(config, reporter, use_cache, briefs, stamp_checked, checked)
+            return _render(config, reporter, use_cache, briefs, stamp_checked, checked, found)
         except snapshot.StaleSnapshot as exc:
             # Rare (a late background save of an older plan deleted the one this build used), and
             # the live site is untouched until the swap: planning from the briefs costs only time.
             reporter.info(f"{exc}; planning the site afresh")
-            return _render(config, reporter, use_cache, briefs, True, checked, kept_plan=False)
+            return _render(config, reporter, use_cache, briefs, True, checked, found, kept_plan=False)
+
+
+class _FoundState(NamedTuple):
+    """The last render's state as this build found it: loaded, and checked against the live site."""
+
+    state: incremental.RenderState | None
+    verified: dict[str, cache.Stat]  # the live site's files, found as the last render left them
 
 
 def _render(
@@ -109,6 +118,7 @@ def _render(
     brief_stats: dict[str, cache.Stat],
     stamp_checked: bool,
     site_check: inputs.SiteCheck,
+    found: list[_FoundState],
     kept_plan: bool = True,
 ) -> RenderReport:
     report = RenderReport()
@@ -122,11 +132,9 @@ def _render(
     static = _static_files(config.paths.templates)
     site = site_info(config, (config.paths.templates / STATIC / STYLESHEET_SOURCE).read_bytes())
     salt = incremental.page_salt(site, template_stats, config.paths.templates, config)
-    with heap.paused():
-        state = incremental.load_state(config) if use_cache else None
-    verified: dict[str, cache.Stat] = {}  # the live site's files, found as the last render left them
-    if state is not None and state.live is not None:
-        state, verified = _unless_site_changed(config, state, site_check, reporter)
+    if not found:
+        found.append(_found_state(config, use_cache, site_check, reporter))
+    state, verified = found[0]
     planned = _plan(config, brief_stats, salt, state if kept_plan else None, use_cache, site, reporter)
     heap.freeze()  # the model and pages
     plan, pages, outputs = planned.plan, planned.plan.pages, planned.plan.outputs
@@ -206,6 +214,14 @@ def _render(
     )
     heap.retain(planned, state, fingerprints, staged)
     return report
+
+
+def _found_state(config: Config, use_cache: bool, site: inputs.SiteCheck, reporter: Reporter) -> _FoundState:
+    with heap.paused():
+        state = incremental.load_state(config) if use_cache else None
+    if state is None or state.live is None:
+        return _FoundState(state, {})
+    return _FoundState(*_unless_site_changed(config, state, site, reporter))
 
 
 def _unless_site_changed(

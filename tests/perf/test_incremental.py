@@ -476,16 +476,20 @@ def test_a_snapshot_is_used_only_by_the_builds_after_the_one_that_made_it(
     assert tree(project / "site") == tree(clean / "site")
 
 
+@pytest.mark.parametrize("site_damaged", [False, True])
 def test_a_kept_plan_lost_during_the_build_is_planned_afresh(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, site_damaged: bool
 ) -> None:
     """Its shards deleted after the build chose it (a late background save of an older plan does
-    that): the build plans from the briefs instead, and the site is as a clean build's."""
+    that): the build plans from the briefs instead, and the site is as a clean build's. A file
+    deleted from the site is warned about once, not again by the second attempt."""
     from generator.site import snapshot
 
     project = make_project(tmp_path / "project")
     build(project)
     cache.wait_for_background()
+    if site_damaged:
+        (project / "site" / "index.html").unlink()
     load = snapshot.load
 
     def then_lost(*args: object) -> snapshot.Snapshot | None:
@@ -500,8 +504,10 @@ def test_a_kept_plan_lost_during_the_build_is_planned_afresh(
     build_model = site_module.build_model
     monkeypatch.setattr(site_module, "build_model", lambda *args: planned.append(1) or build_model(*args))
     _edit_brief(project, random.Random(4))
-    assert build(project)[0] == OK
+    status, said = build(project)
+    assert status == OK
     assert planned == [1]
+    assert said.count("site/index.html was deleted since the last build") == (1 if site_damaged else 0)
     clean, _ = clean_build(project, tmp_path / "clean")
     assert tree(project / "site") == tree(clean / "site")
 
