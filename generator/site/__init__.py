@@ -94,14 +94,18 @@ def render_site(
         site = inputs.check_site(config) if use_cache else inputs.SiteCheck(config.paths.output, None)
     with heap.stage(), site as checked:
         briefs = inputs.brief_stats(config) if briefs is None else briefs
-        found: list[_FoundState] = []  # by the first attempt, for a second: its warnings said once
+        if use_cache and not stamp_checked:
+            previous = inputs.render_unchanged(config, briefs, checked)
+            if previous is not None:
+                return inputs.replay_render(previous, reporter)
+        found = _found_state(config, use_cache, checked, reporter)  # once: its warnings said once
         try:
-            return _render(config, reporter, use_cache, briefs, stamp_checked, checked, found)
+            return _render(config, reporter, use_cache, briefs, found)
         except snapshot.StaleSnapshot as exc:
             # Rare (a late background save of an older plan deleted the one this build used), and
             # the live site is untouched until the swap: planning from the briefs costs only time.
             reporter.info(f"{exc}; planning the site afresh")
-            return _render(config, reporter, use_cache, briefs, True, checked, found, kept_plan=False)
+            return _render(config, reporter, use_cache, briefs, found, kept_plan=False)
 
 
 class _FoundState(NamedTuple):
@@ -116,25 +120,17 @@ def _render(
     reporter: Reporter,
     use_cache: bool,
     brief_stats: dict[str, cache.Stat],
-    stamp_checked: bool,
-    site_check: inputs.SiteCheck,
-    found: list[_FoundState],
+    found: _FoundState,
     kept_plan: bool = True,
 ) -> RenderReport:
     report = RenderReport()
     template_stats = cache.tree_stamp(config.paths.templates)
-    if use_cache and not stamp_checked:
-        previous = inputs.render_unchanged(config, brief_stats, site_check)
-        if previous is not None:
-            return inputs.replay_render(previous, reporter)
     compiled = cache.folder(config.root, "templates") if use_cache else None
     templates = Templates(config.paths.templates, compiled)
     static = _static_files(config.paths.templates)
     site = site_info(config, (config.paths.templates / STATIC / STYLESHEET_SOURCE).read_bytes())
     salt = incremental.page_salt(site, template_stats, config.paths.templates, config)
-    if not found:
-        found.append(_found_state(config, use_cache, site_check, reporter))
-    state, verified = found[0]
+    state, verified = found
     planned = _plan(config, brief_stats, salt, state if kept_plan else None, use_cache, site, reporter)
     heap.freeze()  # the model and pages
     plan, pages, outputs = planned.plan, planned.plan.pages, planned.plan.outputs

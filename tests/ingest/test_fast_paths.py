@@ -61,7 +61,7 @@ def test_people_patterns_find_what_a_leading_word_boundary_finds(text: str) -> N
         plain = re.compile(r"\b" + pattern.pattern)
         fast = [(m.start(), m.end()) for m in people._at_word_starts(pattern, text)]
         assert fast == [(m.start(), m.end()) for m in plain.finditer(text)]
-    # a text without the titles written in lower case has the same people found the quicker way
+    # with or without a title written in lower case in the text, others() finds what the full pattern finds
     found = [(m.start, m.end, m.name) for m in people.PeopleMatcher([]).others(text)]
     full = []
     for pattern in (people._TITLED, people._SAID):
