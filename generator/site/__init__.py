@@ -29,6 +29,7 @@ from generator.site.search import (  # issue 8
     Indexing,
     bundle_files,
     bundle_key,
+    load_order,
     search_bundles,
     start_bundles,
 )
@@ -398,7 +399,7 @@ def _start_search(
     page is staged, before the caches are saved. A cold render's many Pagefind processes beside its
     own workers only fight for the cores and the disk (a render at 10,000 briefs took 26 s so, 19 s
     one after the other)."""
-    primary = bundles[-1].name if bundles else None  # the newest: the search page loads Pagefind from it
+    primary = load_order(bundles)[0].name if bundles else None  # the search page loads Pagefind from it
     keys = {b.name: bundle_key(b, staged.files, language, b.name == primary) for b in bundles}
     known = state.search if state is not None else {}
     live = bundle_files(staged.live or {})
@@ -464,11 +465,7 @@ def _write_pages(
         return staged.files[page.output], staged.changed > before
 
     if len(todo) >= PAGES_MIN_PARALLEL:
-        # A kept plan unpickles its pages shard by shard as they are asked for (``snapshot``). Asked
-        # here, before the workers fork, each shard is loaded once and shared, rather than once in
-        # each worker that renders one of its pages (a fresh clone's render: ~1 s of CPU).
-        for index in todo:
-            pages[index]
+        snapshot.preload(pages, todo)
     before = staged.changed
     results = map_indices(render, len(todo), min_parallel=PAGES_MIN_PARALLEL, done=lambda _: advance(1))
     for i, (hashed, _) in zip(todo, results, strict=True):

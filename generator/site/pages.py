@@ -17,7 +17,7 @@ from generator.config import Config
 from generator.site import urls
 from generator.site.books import Book, plan_books
 from generator.site.people_pages import PersonEntry, PersonProfile, plan_people
-from generator.site.search import Bundle
+from generator.site.search import Bundle, load_order
 from generator.site.structure import (
     BriefCard,
     BriefDetail,
@@ -468,7 +468,7 @@ def redirect_page(config: Config, model: SiteModel, old: str, slug: str) -> Page
 
 
 def search_page(config: Config, model: SiteModel, bundles: list[Bundle]) -> Page:
-    bundle_folders = tuple(b.folder for b in reversed(bundles))
+    bundle_folders = tuple(b.folder for b in load_order(bundles))
     pillars = tuple(g.title for g in model.pillars if g.briefs)
     years = tuple(sorted({str(model.details[s].date.year) for s in model.slugs}, reverse=True))
     return Page(

@@ -112,6 +112,12 @@ def search_bundles(model: SiteModel) -> list[Bundle]:
     return plan_bundles(model.slugs[::-1], bundle_mean(len(model.slugs)))
 
 
+def load_order(bundles: Sequence[Bundle]) -> list[Bundle]:
+    """The bundles (``search_bundles``: oldest first) as the search page loads them: the first is
+    the primary index, which alone keeps Pagefind's runtime and merges the others."""
+    return list(reversed(bundles))
+
+
 def _bundle(slugs: list[str]) -> Bundle:
     name = f"{_hash(slugs[0]):016x}"[:12]
     return Bundle(name, tuple(urls.brief(slug) + "index.html" for slug in slugs))
