@@ -89,9 +89,13 @@ def _period(details: list[BriefDetail]) -> str:
 def _overview(model: SiteModel, details: list[BriefDetail]) -> tuple[OverviewPillar, ...]:
     """Per pillar in config order: how many briefs of the book it holds, and the bottom lines of those
     filed first under it (so no bottom line is printed twice)."""
+    by_pillar: dict[str, list[BriefDetail]] = {group.slug: [] for group in model.pillars}
+    for detail in details:
+        for badge in detail.card.pillars:  # each once (``load.normalized``)
+            by_pillar[badge.slug].append(detail)
     result = []
     for group in model.pillars:
-        held = [d for d in details if any(b.slug == group.slug for b in d.card.pillars)]
+        held = by_pillar[group.slug]
         if not held:
             continue
         primary = [d for d in held if d.primary.slug == group.slug]
