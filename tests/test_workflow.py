@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 WORKFLOW = Path(__file__).resolve().parent.parent / ".github" / "workflows" / "pages.yml"
@@ -55,3 +58,27 @@ def test_deploys_after_the_build_with_the_permissions_it_needs() -> None:
     assert uses(deploy) == ["actions/deploy-pages"]
     assert deploy["environment"]["name"] == "github-pages"
     assert data["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+
+
+def _schema_check(workflow: Path) -> subprocess.CompletedProcess[str]:
+    # check-jsonschema ships SchemaStore's schema of GitHub workflows: no network needed.
+    command = [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows"]
+    return subprocess.run([*command, str(workflow)], capture_output=True, text=True, timeout=120)
+
+
+def test_the_workflow_is_valid_for_github() -> None:
+    """Every key and value where GitHub expects it: a typo here would only show on GitHub."""
+    result = _schema_check(WORKFLOW)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("right", "wrong"), [("runs-on:", "run-on:"), ("workflow_dispatch:", "workflow_dispach:")]
+)
+def test_the_schema_check_catches_a_mistyped_key(tmp_path: Path, right: str, wrong: str) -> None:
+    broken = tmp_path / "pages.yml"
+    text = WORKFLOW.read_text(encoding="utf-8")
+    assert right in text
+    broken.write_text(text.replace(right, wrong), encoding="utf-8")
+    result = _schema_check(broken)
+    assert result.returncode == 1 and "validation errors" in result.stdout, result.stdout + result.stderr
