@@ -1,8 +1,9 @@
-"""Atomic file writes: a reader never sees a half-written file."""
+"""Atomic file writes (a reader never sees a half-written file), and links that fall back to copies."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -19,6 +20,15 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def link_or_copy(source: str | Path, target: str | Path) -> None:
+    """Hard-link ``target`` to ``source``: no bytes written. A copy where the link cannot be made:
+    another file system, or one without hard links (FAT, exFAT, some network and FUSE mounts)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def write_if_changed(path: Path, data: str | bytes) -> bool:

@@ -51,6 +51,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.errors import BriefingError
+from generator.fileio import link_or_copy
 from generator.parallel import workers
 from generator.site import urls
 from generator.site.pagefind_canon import ENTRY, canonicalize
@@ -299,7 +300,7 @@ def _start(staging: Path, scratch: Path, bundle: Bundle, language: str) -> subpr
     site = scratch / bundle.name
     for page in bundle.pages:
         (site / page).parent.mkdir(parents=True, exist_ok=True)
-        os.link(staging / page, site / page)
+        link_or_copy(staging / page, site / page)  # a scratch copy where links cannot be made
     target = staging / bundle.folder
     shutil.rmtree(target, ignore_errors=True)
     command = [

@@ -23,6 +23,7 @@ import shutil
 from pathlib import Path
 
 from generator import cache
+from generator.fileio import link_or_copy
 from generator.site.search import Bundle, bundle_files
 
 FOLDER = "search"
@@ -36,13 +37,6 @@ def _name(key: str) -> str:
     return hashlib.blake2b(f"{key}\0{cache.code_version()}".encode(), digest_size=16).hexdigest()
 
 
-def _link_or_copy(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:  # another file system, or one without hard links
-        shutil.copy2(source, target)
-
-
 def restore(root: Path, key: str, target: Path) -> Digests | None:
     """Link the bundle kept for ``key`` into ``target`` (which must not exist) and return its files'
     digests; None if none is kept or it could not be linked (``target`` is then left absent)."""
@@ -52,7 +46,7 @@ def restore(root: Path, key: str, target: Path) -> Digests | None:
             digests = pickle.load(handle)
         if not isinstance(digests, dict):
             return None
-        shutil.copytree(kept / FILES, target, copy_function=_link_or_copy)
+        shutil.copytree(kept / FILES, target, copy_function=link_or_copy)
     except (OSError, shutil.Error, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
         shutil.rmtree(target, ignore_errors=True)
         return None
@@ -70,7 +64,7 @@ def keep(root: Path, key: str, source: Path, digests: Digests) -> None:
     partial = folder / f".{name}.partial"
     try:
         shutil.rmtree(partial, ignore_errors=True)
-        shutil.copytree(source, partial / FILES, copy_function=_link_or_copy)
+        shutil.copytree(source, partial / FILES, copy_function=link_or_copy)
         with (partial / DIGESTS).open("wb") as handle:
             pickle.dump(digests, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.rename(partial, folder / name)

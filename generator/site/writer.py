@@ -334,7 +334,8 @@ class StagedSite:
         if len(self.files) < CLONE_FILES:
             return None
         folder = self.parent / f".{self.output.name}.clone-{secrets.token_hex(4)}"
-        script = 'cp -al -- "$1" "$2.partial" && mv -- "$2.partial" "$2"'
+        # Where links cannot be made (FAT, exFAT...) cp fails: what it made goes now, not at a sweep.
+        script = 'cp -al -- "$1" "$2.partial" && mv -- "$2.partial" "$2" || rm -rf -- "$2.partial"'
         job = _detached(["sh", "-c", script, "sh", str(self.output), str(folder)])
         return Previous(None, dict(self.files), Clone(job.pid, folder.name)) if job else None
 
