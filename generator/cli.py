@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator import commands
 from generator.config import DEFAULT_CONFIG_NAME, load_config
-from generator.errors import BriefingError, ConfigError
+from generator.errors import BriefingError
 from generator.progress import NORMAL, QUIET, VERBOSE, Reporter
 
 DESCRIPTION = """\
@@ -132,8 +132,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     reporter = Reporter(_verbosity(args))
     config_path = getattr(args, "config", None) or Path(DEFAULT_CONFIG_NAME)
+    base_url = getattr(args, "base_url", None)
     try:
-        config = load_config(config_path, base_url=getattr(args, "base_url", None))
+        config = load_config(config_path, base_url=base_url)
         if args.command == "build":
             return commands.run_build(config, reporter)
         if args.command == "ingest":
@@ -144,13 +145,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return commands.run_render(config, reporter)
         if args.command == "check":
             return commands.run_check(config, reporter)
-        return commands.run_serve(config, reporter, args.port, build_first=not args.no_build)
-    except ConfigError as exc:
-        reporter.error(str(exc))
-        return commands.USAGE_ERROR
-    except BriefingError as exc:
-        reporter.error(str(exc))
-        return commands.INPUT_FAILED
+        return commands.run_serve(config, reporter, args.port, not args.no_build, base_url)
+    except (BriefingError, OSError) as exc:
+        return commands.report_failure(exc, reporter)
     except KeyboardInterrupt:
         reporter.error("interrupted")
         return 130

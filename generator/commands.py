@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.cache import Stat
-from generator.config import Config
+from generator.config import Config, load_config
+from generator.errors import BriefingError, ConfigError
 from generator.lock import project_lock
 from generator.model import IngestReport, RenderReport
 from generator.progress import Reporter
@@ -143,7 +144,30 @@ def run_check(config: Config, reporter: Reporter) -> int:
     return INPUT_FAILED if problems else OK
 
 
-def run_serve(config: Config, reporter: Reporter, port: int, build_first: bool = True) -> int:
+def report_failure(exc: BriefingError | OSError, reporter: Reporter) -> int:
+    """Say what stopped a command, in a line naming the file, and return the exit status."""
+    if isinstance(exc, BriefingError):
+        reporter.error(str(exc))
+        return USAGE_ERROR if isinstance(exc, ConfigError) else INPUT_FAILED
+    # The machine's, not the input's: a full disk, a folder not writable...
+    what = exc.strerror or str(exc)
+    where = f"{exc.filename}: " if exc.filename else ""
+    reporter.error(f"{where}{what} (nothing is half-written: build again once this is fixed)")
+    return INPUT_FAILED
+
+
+def run_serve(
+    config: Config, reporter: Reporter, port: int, build_first: bool = True, base_url: str | None = None
+) -> int:
+    """``base_url``: the command line's, which each rebuild's fresh read of the config keeps."""
     from generator.serve import serve
 
-    return serve(config, reporter, port, build=(lambda: run_build(config, reporter)) if build_first else None)
+    def rebuild() -> int:
+        # The config is read again (it is watched with the inputs), and a failed build is said and
+        # waited out: the server goes on with the last site until the next change.
+        try:
+            return run_build(load_config(config.path, base_url=base_url), reporter)
+        except (BriefingError, OSError) as exc:
+            return report_failure(exc, reporter)
+
+    return serve(config, reporter, port, build=rebuild if build_first else None)

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import queue
+import re
+import shutil
+import signal
+import subprocess
+import sys
 import threading
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -11,6 +19,8 @@ from pathlib import Path
 import pytest
 
 from generator.serve import make_server
+
+REPO = Path(__file__).resolve().parents[1]
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -54,3 +64,67 @@ def test_redirects_to_the_site_and_to_folder_urls(server_url: str) -> None:
     assert (status, location) == (302, "/repo/")
     status, _, location = fetch(f"{server_url}/repo/briefs/one")
     assert status == 301 and location.endswith("/repo/briefs/one/")
+
+
+class Served:
+    """``briefing serve`` running in a project, with what it says read line by line as it says it."""
+
+    def __init__(self, project: Path) -> None:
+        env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONUNBUFFERED": "1"}
+        command = [sys.executable, "-m", "generator", "serve", "--port", "0"]
+        self.process = subprocess.Popen(
+            command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+        self.lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+        self.url = re.search(r" at (http://\S+) ", self.wait_for(r"^serving "))[1]  # type: ignore[index]
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.put(line.rstrip("\n"))
+
+    def wait_for(self, pattern: str, timeout: float = 60) -> str:
+        """The next line matching ``pattern``; fails on a traceback or after ``timeout`` seconds."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                line = self.lines.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                pytest.fail(f"briefing serve never said /{pattern}/")
+            assert not line.startswith("Traceback"), line
+            if re.search(pattern, line):
+                return line
+
+
+def test_serve_says_a_failed_rebuild_goes_on_serving_and_rebuilds_with_the_new_config(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(REPO / "briefing.yaml", project)
+    shutil.copytree(REPO / "content" / "articles", project / "content" / "articles")
+    shutil.copytree(REPO / "templates", project / "templates")
+    served = Served(project)
+    try:
+        status, home, _ = fetch(served.url)
+        assert status == 200 and "India–US Defence Briefing" in home
+
+        template = project / "templates" / "home.html"
+        good = template.read_text(encoding="utf-8")
+        template.write_text(good + "{% if %}\n", encoding="utf-8")
+        said = served.wait_for(r"^error: ")
+        assert f"{template}:" in said and "template syntax error" in said
+        assert served.process.poll() is None  # still serving
+        assert fetch(served.url) == (200, home, "")  # the last site
+
+        template.write_text(good, encoding="utf-8")
+        config = project / "briefing.yaml"
+        config.write_text(
+            config.read_text(encoding="utf-8").replace("India–US Defence Briefing", "Renamed Desk"),
+            encoding="utf-8",
+        )
+        served.wait_for(r"\d+ pages, \d+ feeds in ")
+        status, renamed, _ = fetch(served.url)
+        assert status == 200 and "Renamed Desk" in renamed and "India–US Defence Briefing" not in renamed
+    finally:
+        served.process.send_signal(signal.SIGINT)
+        assert served.process.wait(timeout=30) == 0

@@ -217,7 +217,6 @@ class StagedSite:
             else:
                 self.changed += 1
             return
-        self._folder_for(relative)
         if self.live is not None:
             same = self.live.get(relative) == hashed
         else:
@@ -226,10 +225,17 @@ class StagedSite:
                 same = previous.stat().st_size == len(data) and previous.read_bytes() == data
             except OSError:
                 same = False
-        if same and self._link_live(relative):
-            self.reused.add(relative)
-            return
-        _write(self.staging / relative, data)
+        try:
+            self._folder_for(relative)
+            if same and self._link_live(relative):
+                self.reused.add(relative)
+                return
+            _write(self.staging / relative, data)
+        except OSError as exc:  # named as the site's file: the staging folder is the build's business
+            raise WriteError(
+                f"{self.output / relative}: could not be written: {exc.strerror or exc} "
+                f"(the site in {self.output} is as it was)"
+            ) from None
         self.changed += 1
 
     def keep(self, relative: str, hashed: str) -> bool:
