@@ -115,7 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve = parsers["serve"]
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
     serve.add_argument(
-        "--no-build", action="store_true", help="serve the existing site without building first"
+        "--no-build",
+        action="store_true",
+        help="serve the existing site as it is: no build first, none on change",
     )
     return parser
 
