@@ -193,13 +193,23 @@ class StagedSite:
 
     def _folder_for(self, relative: str) -> None:
         folder = _folder(relative)
-        if folder not in self._folders:
-            (self.staging / folder).mkdir(parents=True, exist_ok=True)
-            self._folders.add(folder)
-        if relative in self.base:
-            # Replaced, never rewritten in place: the previous site shares its inodes with the live one.
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(self.staging / relative)
+        try:
+            if folder not in self._folders:
+                (self.staging / folder).mkdir(parents=True, exist_ok=True)
+                self._folders.add(folder)
+            if relative in self.base:
+                # Replaced, never rewritten in place: the previous site shares its inodes with the live one.
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(self.staging / relative)
+        except OSError as exc:
+            raise self._cannot_write(relative, exc) from None
+
+    def _cannot_write(self, relative: str, exc: OSError) -> WriteError:
+        # Named as the site's file: the staging folder is the build's business.
+        return WriteError(
+            f"{self.output / relative}: could not be written: {exc.strerror or exc} "
+            f"(the site in {self.output} is as it was)"
+        )
 
     def _link_live(self, relative: str) -> bool:
         try:
@@ -217,6 +227,7 @@ class StagedSite:
             else:
                 self.changed += 1
             return
+        self._folder_for(relative)
         if self.live is not None:
             same = self.live.get(relative) == hashed
         else:
@@ -225,17 +236,13 @@ class StagedSite:
                 same = previous.stat().st_size == len(data) and previous.read_bytes() == data
             except OSError:
                 same = False
+        if same and self._link_live(relative):
+            self.reused.add(relative)
+            return
         try:
-            self._folder_for(relative)
-            if same and self._link_live(relative):
-                self.reused.add(relative)
-                return
             _write(self.staging / relative, data)
-        except OSError as exc:  # named as the site's file: the staging folder is the build's business
-            raise WriteError(
-                f"{self.output / relative}: could not be written: {exc.strerror or exc} "
-                f"(the site in {self.output} is as it was)"
-            ) from None
+        except OSError as exc:
+            raise self._cannot_write(relative, exc) from None
         self.changed += 1
 
     def keep(self, relative: str, hashed: str) -> bool:
