@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import queue
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -97,12 +96,7 @@ class Served:
                 return line
 
 
-def test_serve_says_a_failed_rebuild_goes_on_serving_and_rebuilds_with_the_new_config(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    project.mkdir()
-    shutil.copy(REPO / "briefing.yaml", project)
-    shutil.copytree(REPO / "content" / "articles", project / "content" / "articles")
-    shutil.copytree(REPO / "templates", project / "templates")
+def test_serve_says_a_failed_rebuild_goes_on_serving_and_rebuilds_with_the_new_config(project: Path) -> None:
     served = Served(project)
     try:
         status, home, _ = fetch(served.url)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -10,6 +11,11 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 BAD = REPO / "tests" / "data" / "bad"
+
+sys.path.insert(0, str(REPO / "bench"))
+from corpus import generate  # noqa: E402 - bench/ is a folder of scripts, not a package
+
+__all__ = ["BAD", "REPO", "Run", "briefing", "generate", "project_from_corpus", "tree"]
 
 
 @dataclass
@@ -43,3 +49,14 @@ def tree(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
     }
+
+
+def project_from_corpus(corpus: Path, folder: Path) -> Path:
+    """A project in ``folder`` with the articles and config of a ``generate``d corpus, the real
+    templates and no briefs yet."""
+    folder.mkdir()
+    shutil.copy(corpus / "briefing.yaml", folder / "briefing.yaml")
+    shutil.copytree(corpus / "articles", folder / "articles")
+    shutil.copytree(REPO / "templates", folder / "templates")
+    (folder / "briefs").mkdir()
+    return folder

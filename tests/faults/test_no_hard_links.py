@@ -7,7 +7,6 @@ import errno
 import io
 import os
 import shutil
-import sys
 import time
 from pathlib import Path
 
@@ -18,23 +17,11 @@ from generator.config import load_config
 from generator.progress import VERBOSE, Reporter
 from generator.site import writer
 
-from .helpers import REPO, tree
-
-sys.path.insert(0, str(REPO / "bench"))
-from corpus import generate  # noqa: E402 - bench/ is a folder of scripts, not a package
+from .helpers import generate, project_from_corpus, tree
 
 
 def _no_link(source: object, target: object, *args: object, **kwargs: object) -> None:
     raise OSError(errno.EPERM, "Operation not permitted", str(target))
-
-
-def _project(folder: Path, corpus: Path) -> Path:
-    folder.mkdir()
-    shutil.copy(corpus / "briefing.yaml", folder / "briefing.yaml")
-    shutil.copytree(corpus / "articles", folder / "articles")
-    shutil.copytree(REPO / "templates", folder / "templates")
-    (folder / "briefs").mkdir()
-    return folder
 
 
 def _build(project: Path) -> str:
@@ -56,8 +43,8 @@ def test_without_hard_links_every_build_writes_the_site_a_linking_build_writes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     generate(24, tmp_path / "corpus", seed=11)
-    linked = _project(tmp_path / "linked", tmp_path / "corpus")
-    copied = _project(tmp_path / "copied", tmp_path / "corpus")
+    linked = project_from_corpus(tmp_path / "corpus", tmp_path / "linked")
+    copied = project_from_corpus(tmp_path / "corpus", tmp_path / "copied")
 
     _build(linked)
     with monkeypatch.context() as patch:
@@ -89,8 +76,8 @@ def test_without_hard_links_the_background_copy_of_a_large_site_leaves_nothing_b
     """A large site with no previous one gets one made by a detached ``cp -al`` (``writer``), which
     cannot link here: what it made is deleted, and the next build writes the whole site again."""
     generate(12, tmp_path / "corpus", seed=5)
-    linked = _project(tmp_path / "linked", tmp_path / "corpus")
-    copied = _project(tmp_path / "copied", tmp_path / "corpus")
+    linked = project_from_corpus(tmp_path / "corpus", tmp_path / "linked")
+    copied = project_from_corpus(tmp_path / "corpus", tmp_path / "copied")
     fake = tmp_path / "bin"
     fake.mkdir()
     # As GNU cp -al fails there: it makes the folders, no file, and exits 1. ($4: the copy.)

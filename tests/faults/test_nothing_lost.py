@@ -16,23 +16,14 @@ import pytest
 from generator.brief_file import read_brief
 from generator.config import load_config
 
-from .helpers import REPO, briefing, tree
-
-sys.path.insert(0, str(REPO / "bench"))
-from corpus import generate  # noqa: E402 - bench/ is a folder of scripts, not a package
+from .helpers import REPO, briefing, generate, project_from_corpus, tree
 
 
 @pytest.fixture
 def corpus_project(tmp_path: Path) -> Path:
     """A project of 60 synthetic articles (no briefs yet) with the real templates."""
     generate(60, tmp_path / "corpus", seed=7)
-    project = tmp_path / "project"
-    project.mkdir()
-    shutil.copy(tmp_path / "corpus" / "briefing.yaml", project / "briefing.yaml")
-    shutil.copytree(tmp_path / "corpus" / "articles", project / "articles")
-    shutil.copytree(REPO / "templates", project / "templates")
-    (project / "briefs").mkdir()
-    return project
+    return project_from_corpus(tmp_path / "corpus", tmp_path / "project")
 
 
 def start_build(project: Path, *options: str) -> subprocess.Popen[bytes]:

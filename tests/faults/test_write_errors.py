@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -16,21 +15,15 @@ from generator.brief_file import read_brief
 from generator.config import load_config
 from generator.site import writer
 
-from .helpers import REPO, tree
+from .helpers import tree
 
 FULL = "No space left on device"
 
 
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The sample project, briefs not yet ingested; the current folder."""
-    folder = tmp_path / "project"
-    folder.mkdir()
-    shutil.copy(REPO / "briefing.yaml", folder)
-    shutil.copytree(REPO / "content" / "articles", folder / "content" / "articles")
-    shutil.copytree(REPO / "templates", folder / "templates")
-    monkeypatch.chdir(folder)
-    return folder
+@pytest.fixture(autouse=True)
+def _in_project(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sample project (conftest's, briefs not yet ingested) is the current folder."""
+    monkeypatch.chdir(project)
 
 
 def _build(capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
