@@ -162,12 +162,15 @@ def run_serve(
     """``base_url``: the command line's, which each rebuild's fresh read of the config keeps."""
     from generator.serve import serve
 
-    def rebuild() -> int:
+    def rebuild() -> Config | None:
         # The config is read again (it is watched with the inputs), and a failed build is said and
         # waited out: the server goes on with the last site until the next change.
         try:
-            return run_build(load_config(config.path, base_url=base_url), reporter)
+            fresh = load_config(config.path, base_url=base_url)
+            run_build(fresh, reporter)  # its failed inputs are said; the site has the rest
         except (BriefingError, OSError) as exc:
-            return report_failure(exc, reporter)
+            report_failure(exc, reporter)
+            return None
+        return fresh
 
     return serve(config, reporter, port, build=rebuild if build_first else None)

@@ -10,6 +10,7 @@ import contextlib
 import threading
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -20,13 +21,27 @@ from generator.config import Config
 from generator.progress import Reporter
 
 
+@dataclass(frozen=True)
+class ServedSite:
+    """What the server maps: a rebuild whose config moves the site (``paths.output``,
+    ``site.base_url``) replaces it, and each request reads it once, as its handler starts."""
+
+    output: Path
+    base_path: str
+
+    @classmethod
+    def of(cls, config: Config) -> ServedSite:
+        return cls(config.paths.output, config.site.base_path)
+
+
 class SiteRequestHandler(SimpleHTTPRequestHandler):
     """Maps ``base_path`` to the output folder; everything else is 404 (or a redirect to the site)."""
 
-    def __init__(self, *args: object, output: Path, base_path: str, **kwargs: object) -> None:
-        self.output = output
-        self.base_path = base_path
-        super().__init__(*args, directory=str(output), **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: object, site: Callable[[], ServedSite], **kwargs: object) -> None:
+        served = site()
+        self.output = served.output
+        self.base_path = served.base_path
+        super().__init__(*args, directory=str(self.output), **kwargs)  # type: ignore[arg-type]
 
     def translate_path(self, path: str) -> str:
         url_path = unquote(urlsplit(path).path)
@@ -67,9 +82,9 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
         pass  # one line per request drowns the rebuild messages
 
 
-def make_server(output: Path, base_path: str, port: int) -> ThreadingHTTPServer:
-    handler = partial(SiteRequestHandler, output=output, base_path=base_path)
-    return ThreadingHTTPServer(("127.0.0.1", port), handler)
+def make_server(site: Callable[[], ServedSite], port: int) -> ThreadingHTTPServer:
+    """The server of whatever ``site()`` answers when a request comes."""
+    return ThreadingHTTPServer(("127.0.0.1", port), partial(SiteRequestHandler, site=site))
 
 
 def _snapshot(paths: Iterable[Path]) -> dict[Path, float]:
@@ -84,23 +99,37 @@ def _snapshot(paths: Iterable[Path]) -> dict[Path, float]:
     return seen
 
 
-def serve(config: Config, reporter: Reporter, port: int, build: Callable[[], int] | None) -> int:
-    if build is not None:
-        build()
-    server = make_server(config.paths.output, config.site.base_path, port)
-    url = f"http://127.0.0.1:{server.server_address[1]}{config.site.base_path}"
-    reporter.summary(f"serving {config.paths.output} at {url} (Ctrl-C stops)")
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+def _watched(config: Config) -> list[Path]:
     paths = config.paths
-    watched = [config.path, paths.articles, paths.briefs, paths.templates, paths.redirects]
+    return [config.path, paths.articles, paths.briefs, paths.templates, paths.redirects]
+
+
+def serve(config: Config, reporter: Reporter, port: int, build: Callable[[], Config | None] | None) -> int:
+    """``build`` builds the site again and returns the config it built with (None: no site was
+    built, the last one goes on being served); the server follows it to another output folder or
+    base path."""
+    if build is not None:
+        config = build() or config
+    site = ServedSite.of(config)
+    server = make_server(lambda: site, port)
+    address = f"http://127.0.0.1:{server.server_address[1]}"
+    watched = _watched(config)
+    before = _snapshot(watched)  # before it says it serves: a change made once it has said so is seen
+    reporter.summary(f"serving {site.output} at {address}{site.base_path} (Ctrl-C stops)")
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        before = _snapshot(watched)
         while True:
             time.sleep(1.0)
             now = _snapshot(watched)
             if now != before and build is not None:
                 reporter.summary("change detected, rebuilding")
-                build()
+                built = build()
+                if built is not None:
+                    moved = ServedSite.of(built)
+                    if moved != site:
+                        site = moved
+                        reporter.summary(f"now serving {site.output} at {address}{site.base_path}")
+                    watched = _watched(built)
                 now = _snapshot(watched)  # the build itself writes briefs
             before = now
     except KeyboardInterrupt:

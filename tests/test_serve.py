@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.serve import make_server
+from generator.serve import ServedSite, make_server
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -33,7 +33,7 @@ def server_url(tmp_path: Path) -> Iterator[str]:
     (tmp_path / "index.html").write_text("home", encoding="utf-8")
     (tmp_path / "briefs" / "one" / "index.html").write_text("brief one", encoding="utf-8")
     (tmp_path / "404.html").write_text("custom not found", encoding="utf-8")
-    server = make_server(tmp_path, "/repo/", 0)
+    server = make_server(lambda: ServedSite(tmp_path, "/repo/"), 0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
@@ -119,6 +119,34 @@ def test_serve_says_a_failed_rebuild_goes_on_serving_and_rebuilds_with_the_new_c
         served.wait_for(r"\d+ pages, \d+ feeds in ")
         status, renamed, _ = fetch(served.url)
         assert status == 200 and "Renamed Desk" in renamed and "India–US Defence Briefing" not in renamed
+    finally:
+        served.process.send_signal(signal.SIGINT)
+        assert served.process.wait(timeout=30) == 0
+
+
+def test_serve_follows_a_config_that_moves_the_site(project: Path) -> None:
+    served = Served(project)
+    try:
+        address = served.url.removesuffix("/india-us-briefing/")
+        config = project / "briefing.yaml"
+        text = config.read_text(encoding="utf-8")
+        moved = text.replace("output: site", "output: public").replace(
+            "https://example.github.io/india-us-briefing/", "https://example.github.io/desk/"
+        )
+        assert moved != text
+        config.write_text(moved, encoding="utf-8")
+        said = served.wait_for(r"^now serving ")
+        assert said == f"now serving {project / 'public'} at {address}/desk/"
+        status, home, _ = fetch(f"{address}/desk/")
+        assert status == 200 and "India–US Defence Briefing" in home
+        assert (project / "public" / "index.html").read_text(encoding="utf-8") == home
+        assert fetch(f"{address}/india-us-briefing/")[0] == 404  # the old base path is gone
+        assert fetch(f"{address}/")[2] == "/desk/"
+
+        # The new site's folder is watched: a bad config says so and the moved site goes on.
+        config.write_text(moved.replace("site:\n", "site: [\n", 1), encoding="utf-8")
+        assert "briefing.yaml" in served.wait_for(r"^error: ")
+        assert fetch(f"{address}/desk/") == (200, home, "")
     finally:
         served.process.send_signal(signal.SIGINT)
         assert served.process.wait(timeout=30) == 0
