@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 SIGNATURE = b"pagefind_dcd"
+GZIP_OS_UNKNOWN = b"\xff"  # byte 9 of a gzip header: the OS that wrote it
 ENTRY = "pagefind-entry.json"
 
 
@@ -94,8 +95,11 @@ def _write(folder: Path, prefix: str, digits: int, suffix: str, value: Any) -> s
     """Write ``value`` as ``<folder>/<prefix><hash><suffix>``; return ``<prefix><hash>``."""
     data = SIGNATURE + _encode(value)
     name = prefix + hashlib.sha256(data).hexdigest()[:digits]
-    # mtime=0: gzip otherwise stamps the time of writing into its header.
-    (folder / f"{name}{suffix}").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    # mtime=0: gzip otherwise stamps the time of writing into its header. Its OS byte is the
+    # Python's (3, Unix, before 3.13; 255, unknown, since): pinned to Pagefind's own 255, so the
+    # site is the same bytes whichever Python builds it (the Pages workflow's and a desk's).
+    compressed = gzip.compress(data, compresslevel=9, mtime=0)
+    (folder / f"{name}{suffix}").write_bytes(compressed[:9] + GZIP_OS_UNKNOWN + compressed[10:])
     return name
 
 
