@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
-from generator.errors import InputError
+from generator.errors import InputError, unknown_key
 from generator.model import Brief, Quote, Source
 
 try:  # libyaml is ~10x faster; fall back to pure Python where it is missing
@@ -142,7 +142,7 @@ def parse_brief(text: str, path: Path, tz: ZoneInfo) -> Brief:
 
     unknown = sorted(str(k) for k in meta if k not in KNOWN_KEYS)
     if unknown:
-        raise fail(unknown[0], f"unknown key (known keys: {', '.join(sorted(KNOWN_KEYS))})")
+        raise fail(unknown[0], unknown_key(unknown[0], KNOWN_KEYS))
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
         raise InputError(path, "title: required, a non-empty string", _key_line(front, "title") or 2)

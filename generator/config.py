@@ -6,17 +6,18 @@ expected, so a user fixes the file in one pass (MkDocs does the same).
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import yaml
 
-from generator.errors import ConfigError
+from generator.errors import ConfigError, unknown_key
 
 DEFAULT_CONFIG_NAME = "briefing.yaml"
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -143,8 +144,7 @@ class _Section:
         self.data = data
         for key in data:
             if key not in known:
-                hint = ", ".join(sorted(known))
-                problems.append(f"{self.key(key)}: unknown key (expected one of: {hint})")
+                problems.append(f"{self.key(key)}: {unknown_key(key, known)}")
 
     def key(self, name: Any) -> str:
         return f"{self.where}.{name}" if self.where else str(name)
@@ -228,9 +228,11 @@ def _read_site(data: Any, problems: list[str]) -> SiteSettings:
     try:
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):
+        close = difflib.get_close_matches(str(timezone), sorted(available_timezones()), n=1, cutoff=0.8)
+        guess = f"did you mean {close[0]!r}? " if close else ""
         problems.append(
             f"site.timezone: unknown time zone {timezone!r} "
-            "(expected an IANA name such as 'Asia/Kolkata' or 'UTC')"
+            f"({guess}expected an IANA name such as 'Asia/Kolkata' or 'UTC')"
         )
         timezone = "UTC"
     language = s.get("language", str, "en")

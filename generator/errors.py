@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from pathlib import Path
+
+
+def unknown_key(key: object, known: Iterable[str]) -> str:
+    """The problem with a key no schema has (a config's, a brief's), naming the likely typo."""
+    names = sorted(known)
+    close = difflib.get_close_matches(str(key), names, n=1, cutoff=0.75)
+    guess = f"did you mean {close[0]}? " if close else ""
+    return f"unknown key ({guess}known keys: {', '.join(names)})"
 
 
 class BriefingError(Exception):
