@@ -6,7 +6,6 @@ expected, so a user fixes the file in one pass (MkDocs does the same).
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import yaml
 
-from generator.errors import ConfigError, unknown_key
+from generator.errors import ConfigError, did_you_mean, unknown_key
 
 DEFAULT_CONFIG_NAME = "briefing.yaml"
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -228,8 +227,7 @@ def _read_site(data: Any, problems: list[str]) -> SiteSettings:
     try:
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):
-        close = difflib.get_close_matches(str(timezone), sorted(available_timezones()), n=1, cutoff=0.8)
-        guess = f"did you mean {close[0]!r}? " if close else ""
+        guess = did_you_mean(timezone, available_timezones())
         problems.append(
             f"site.timezone: unknown time zone {timezone!r} "
             f"({guess}expected an IANA name such as 'Asia/Kolkata' or 'UTC')"

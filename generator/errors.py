@@ -7,12 +7,15 @@ from collections.abc import Iterable
 from pathlib import Path
 
 
+def did_you_mean(word: object, names: Iterable[str]) -> str:
+    """``"did you mean 'x'? "`` for the name ``word`` is likely a typo of; "" when none is close."""
+    close = difflib.get_close_matches(str(word), sorted(names), n=1, cutoff=0.8)
+    return f"did you mean {close[0]!r}? " if close else ""
+
+
 def unknown_key(key: object, known: Iterable[str]) -> str:
-    """The problem with a key no schema has (a config's, a brief's), naming the likely typo."""
-    names = sorted(known)
-    close = difflib.get_close_matches(str(key), names, n=1, cutoff=0.75)
-    guess = f"did you mean {close[0]}? " if close else ""
-    return f"unknown key ({guess}known keys: {', '.join(names)})"
+    """The problem with a key no schema has (a config's, a brief's)."""
+    return f"unknown key ({did_you_mean(key, known)}known keys: {', '.join(sorted(known))})"
 
 
 class BriefingError(Exception):

@@ -91,7 +91,7 @@ def test_a_bare_date_means_midnight_in_the_site_time_zone() -> None:
         ("---\ntitle: T\ndate: 2025-01-01\nslug: a/b\n---\nx\n", "slug: expected lower-case", 4),
         ("---\ntitle: T\ndate: 2025-01-01\npillars: {a: 1}\n---\nx\n", "pillars: expected a list", 4),
         ("---\ntitle: T\ndate: 2025-01-01\nauthor: me\n---\nx\n", "author: unknown key", 4),
-        ("---\ntitle: T\ndate: 2025-01-01\nsumary: S\n---\n", "(did you mean summary?", 4),
+        ("---\ntitle: T\ndate: 2025-01-01\nsumary: S\n---\n", "(did you mean 'summary'?", 4),
         ("---\n- a list\n---\nx\n", "must be a mapping", 2),
     ],
 )
