@@ -15,7 +15,8 @@ def did_you_mean(word: object, names: Iterable[str]) -> str:
 
 def unknown_key(key: object, known: Iterable[str]) -> str:
     """The problem with a key no schema has (a config's, a brief's)."""
-    return f"unknown key ({did_you_mean(key, known)}known keys: {', '.join(sorted(known))})"
+    names = sorted(known)  # once: ``known`` may be an iterator
+    return f"unknown key ({did_you_mean(key, names)}known keys: {', '.join(names)})"
 
 
 class BriefingError(Exception):
