@@ -39,6 +39,7 @@ LINK_OUT = (
     "is a symbolic link out of the briefs folder; ingest does not write through it "
     "(replace it with the file, or remove it)"
 )
+UNWRITTEN: cache.Stat = (-1, -1)  # what the stamps hold for a brief that could not be written
 STORE_CHUNK = 32  # articles a worker reads, then writes to the store as one pack file
 
 __all__ = ["explain_pillars", "ingest_articles"]
@@ -179,6 +180,10 @@ def _ingest(
     with reporter.task("Writing briefs", len(todo)) as advance:
         writes = map_items(write, todo, done=lambda _: advance(1))
     result = writer.collect(writes)
+    for failed in result.failed:
+        failure = Failure(_display(failed.path, config.root), failed.error)
+        report.failures.append(failure)
+        reporter.failure(failure)
     report.written = result.written
     report.kept_edited = result.kept_edited
     for path in result.kept_edited:
@@ -351,7 +356,9 @@ def _left(
     for path in removed:
         left.pop(str(path), None)
     for write in writes:
-        if write.stat is None:
+        if write.error:
+            left[str(write.path)] = UNWRITTEN
+        elif write.stat is None:
             left.pop(str(write.path), None)
         else:
             left[str(write.path)] = write.stat
@@ -369,12 +376,17 @@ def _records(
 
     A brief written (or checked) in this run is described by its write; any other one was up to
     date, so its record stands; one ``blocked`` (not written) has none, so it is looked at again.
+    One that failed to be written is recorded as ``UNWRITTEN``, a stat no file has: whatever is in
+    its place next time (the folder that was there, or nothing), the next run tries it again.
     """
     records: dict[str, incremental.BriefRecord] = {}
     for name, key in zip(targets, keys, strict=True):
         if name in blocked:
             continue
         write = writes.get(name)
+        if write is not None and write.error:
+            records[name] = incremental.BriefRecord(UNWRITTEN, "", [], "")
+            continue
         if write is None:
             record = done[name]
         elif write.stat is None:

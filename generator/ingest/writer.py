@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -24,6 +25,10 @@ class Known(Protocol):
     claims: list[tuple[str, str]]
 
 
+# The machine's, not one brief's: the next brief would fail the same way, so the run stops at once
+# and says so in one line, where a failure per brief would repeat it for every brief.
+MACHINE_WIDE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO})
+
 _SLUG_LINE = re.compile(r"^slug:\s*['\"]?(?P<slug>[a-z0-9-]+)['\"]?\s*$", re.MULTILINE)
 _FILE_LINE = re.compile(r"^\s+(?:-\s+)?file:\s*['\"]?(?P<file>[^'\"\n]+?)['\"]?\s*$", re.MULTILINE)
 
@@ -33,6 +38,7 @@ class WriteResult:
     written: int = 0
     kept_edited: list[Path] = field(default_factory=list)
     backups: list[Path] = field(default_factory=list)
+    failed: list[BriefWrite] = field(default_factory=list)
 
 
 def existing_slugs(
@@ -113,10 +119,24 @@ class BriefWrite:
     stat: cache.Stat | None = None  # None: the file is not there
     sha: str = ""
     claims: list[tuple[str, str]] = field(default_factory=list)
+    error: str = ""  # why it could not be written (the file is as it was)
 
 
 def write_brief(brief: Brief, path: Path, force: bool) -> BriefWrite:
-    """Write one brief unless it already holds these bytes, or was edited by hand (kept unless forced)."""
+    """Write one brief unless it already holds these bytes, or was edited by hand (kept unless forced).
+
+    A brief that cannot be written (a folder in its place, a file not writable) is a failure of its
+    own, in ``error``: the other briefs are still written. A full or read-only disk raises.
+    """
+    try:
+        return _write_brief(brief, path, force)
+    except OSError as exc:
+        if exc.errno in MACHINE_WIDE:
+            raise
+        return BriefWrite(path, error=f"cannot be written: {exc.strerror or exc}")
+
+
+def _write_brief(brief: Brief, path: Path, force: bool) -> BriefWrite:
     text = dump_brief(brief)
     try:
         raw = path.read_bytes()
@@ -148,6 +168,8 @@ def collect(writes: Iterable[BriefWrite]) -> WriteResult:
     """The writes of many briefs, in order, as one result."""
     result = WriteResult()
     for write in writes:
+        if write.error:
+            result.failed.append(write)
         result.written += write.written
         if write.kept_edited:
             result.kept_edited.append(write.path)

@@ -74,3 +74,32 @@ def test_a_brief_linked_out_of_the_folder_is_named_and_not_written_through(tmp_p
         assert "no front matter" in errors[1] and len(errors) == 2  # the render reads it, as a brief
         assert outside.read_text(encoding="utf-8") == "Someone else's file.\n"
         assert other.is_file()
+
+
+def test_a_brief_that_cannot_be_written_is_named_and_the_rest_still_builds(tmp_path: Path) -> None:
+    """A folder where one story's brief goes: that brief fails on its own, the other story's brief
+    and pages are still made, each build says it again, and once the folder is gone it is written."""
+    shutil.copy(REPO / "briefing.yaml", tmp_path / "briefing.yaml")
+    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    shutil.copytree(REPO / "content" / "articles", tmp_path / "content" / "articles")
+    assert briefing(tmp_path, "ingest").status == 0
+    briefs = tmp_path / "content" / "briefs"
+    blocked, other = sorted(briefs.glob("*.md"))
+    blocked.unlink()
+    other.unlink()
+    blocked.mkdir()
+
+    for _ in range(2):  # the second build finds nothing changed, and must not forget the failure
+        run = briefing(tmp_path, "build")
+        assert run.status == 1
+        assert run.lines("error") == [f"content/briefs/{blocked.name}: cannot be written: Is a directory"]
+        assert "(1 failed)" in run.stderr + run.stdout
+        assert other.is_file()
+        assert (tmp_path / "site" / "briefs" / other.stem / "index.html").is_file()
+        assert not (tmp_path / "site" / "briefs" / blocked.stem).exists()
+
+    blocked.rmdir()
+    run = briefing(tmp_path, "build")
+    assert run.status == 0, run.stderr
+    assert blocked.is_file()
+    assert (tmp_path / "site" / "briefs" / blocked.stem / "index.html").is_file()
