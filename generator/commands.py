@@ -83,8 +83,18 @@ def _render(
     )
 
 
+def _warn_if_no_articles(config: Config, reporter: Reporter) -> None:
+    """A mistyped ``paths.articles`` would otherwise build a site of the briefs alone, silently."""
+    if not config.paths.articles.is_dir():
+        reporter.warn(
+            f"{config.paths.articles}: articles folder not found (set paths.articles in the config); "
+            "nothing to ingest, the site is made from the briefs alone"
+        )
+
+
 def run_build(config: Config, reporter: Reporter) -> int:
     started = time.perf_counter()
+    _warn_if_no_articles(config, reporter)
     with project_lock(config.root, reporter):
         # Nothing changed since the last build: say so without importing ingest and render (~0.3 s).
         from generator import inputs
@@ -110,6 +120,8 @@ def run_build(config: Config, reporter: Reporter) -> int:
 
 def run_ingest(config: Config, reporter: Reporter, paths: Sequence[Path] | None, force: bool) -> int:
     started = time.perf_counter()
+    if paths is None:
+        _warn_if_no_articles(config, reporter)
     with project_lock(config.root, reporter):
         report = _ingest(config, reporter, paths, force)
     written = f", {report.written} written" if report.written else ", nothing changed"

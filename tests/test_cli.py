@@ -106,6 +106,29 @@ def test_a_bad_article_is_named_and_the_rest_still_builds(project: Path) -> None
     assert (project / "site" / "index.html").is_file()
 
 
+def test_a_missing_articles_folder_is_said_and_the_briefs_alone_still_build(project: Path) -> None:
+    """A mistyped ``paths.articles`` is not a silent empty ingest; with the templates folder
+    missing as well, both are named."""
+    shutil.rmtree(project / "content" / "articles")
+    shutil.rmtree(project / "templates")
+    missing = f"warning: {project / 'content' / 'articles'}: articles folder not found"
+    result = briefing(project, "build")
+    assert result.returncode == 1
+    assert missing in result.stderr
+    assert f"error: {project / 'templates'}: templates folder not found" in result.stderr
+
+    shutil.copytree(REPO / "templates", project / "templates")
+    shutil.copytree(REPO / "tests" / "data" / "briefs", project / "content" / "briefs", dirs_exist_ok=True)
+    for command in ("build", "ingest"):
+        result = briefing(project, command)
+        assert result.returncode == 0, result.stderr
+        assert missing in result.stderr
+    assert (project / "site" / "briefs").is_dir() and any((project / "site" / "briefs").iterdir())
+    article = next((REPO / "content" / "articles").glob("*.txt"))
+    named = briefing(project, "ingest", str(article))  # articles named: the folder is not needed
+    assert named.returncode == 0 and missing not in named.stderr, named.stderr
+
+
 def test_check_passes_on_a_fresh_build_and_fails_on_a_broken_one(project: Path) -> None:
     assert briefing(project, "build").returncode == 0
     clean = briefing(project, "check")
