@@ -24,7 +24,7 @@ import functools
 import hashlib
 import io
 import pickle
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -340,6 +340,30 @@ def load_state(config: Config) -> RenderState | None:
 def forget_site(state: RenderState) -> RenderState:
     """``state`` without what it says of the live site: every file of the next site is written anew."""
     return dataclasses.replace(state, output_id=None, files={}, previous=None)
+
+
+def forget_files(state: RenderState, changed: Collection[str]) -> RenderState:
+    """``state`` not vouching for the live site's ``changed`` files (a name ending in ``/``: the files
+    in that folder), someone else's since: they are written anew, the others carried over.
+
+    Their digests become ``""``, which no content has, rather than going: a file edited in place
+    is also the kept previous site's (a shared inode), and there, as in the live site once it is
+    the previous one, a file the map names is replaced, never written through, and deleted when
+    the next site lacks it.
+    """
+    folders = tuple(name for name in changed if name.endswith("/"))
+    names = set(changed)
+
+    def unknown(files: dict[str, str]) -> dict[str, str]:
+        return {
+            name: "" if name in names or name.startswith(folders) else hashed
+            for name, hashed in files.items()
+        }
+
+    previous = state.previous
+    if previous is not None:
+        previous = dataclasses.replace(previous, files=unknown(previous.files))
+    return dataclasses.replace(state, files=unknown(state.files), previous=previous)
 
 
 def save_state(config: Config, state: RenderState) -> None:

@@ -191,13 +191,13 @@ class StagedSite:
             self._sweeper = None
         shutil.rmtree(self.sweep, ignore_errors=True)  # rm could not delete all of it: try once more
 
-    def _folder_for(self, relative: str) -> None:
+    def _folder_for(self, relative: str, restaged: bool = False) -> None:
         folder = _folder(relative)
         try:
             if folder not in self._folders:
                 (self.staging / folder).mkdir(parents=True, exist_ok=True)
                 self._folders.add(folder)
-            if relative in self.base:
+            if restaged or relative in self.base:
                 # Replaced, never rewritten in place: the previous site shares its inodes with the live one.
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(self.staging / relative)
@@ -220,14 +220,19 @@ class StagedSite:
 
     def write(self, relative: str, data: bytes) -> None:
         hashed = digest(data)
+        staged = self.files.get(relative)  # by this build already: kept, it is a live file's inode
+        if staged == hashed:
+            return
         self.files[relative] = hashed
-        if self.base.get(relative) == hashed:
+        if staged is None and self.base.get(relative) == hashed:
             if self.live is not None and self.live.get(relative) == hashed:
                 self.reused.add(relative)
             else:
                 self.changed += 1
             return
-        self._folder_for(relative)
+        if staged is not None:
+            self.reused.discard(relative)
+        self._folder_for(relative, restaged=staged is not None)
         if self.live is not None:
             same = self.live.get(relative) == hashed
         else:
@@ -246,8 +251,9 @@ class StagedSite:
         self.changed += 1
 
     def keep(self, relative: str, hashed: str) -> bool:
-        """Carry over an unchanged file from the live site; False if it is not there to link."""
-        if self.live is None or self.live.get(relative) != hashed:
+        """Carry over an unchanged file from the live site; False if it is not there to link, or its
+        digest is ``""``: not known (``incremental.forget_files``)."""
+        if not hashed or self.live is None or self.live.get(relative) != hashed:
             return False
         if self.base.get(relative) != hashed:
             self._folder_for(relative)
