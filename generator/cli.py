@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import commands
-from generator.config import DEFAULT_CONFIG_NAME, load_config
+from generator.config import DEFAULT_CONFIG_NAME, find_config, load_config
 from generator.errors import BriefingError
 from generator.progress import NORMAL, QUIET, VERBOSE, Reporter
 
@@ -63,7 +63,7 @@ def _common_options(suppress: bool) -> argparse.ArgumentParser:
         metavar="PATH",
         type=Path,
         default=default,
-        help=f"the site's config file (default: ./{DEFAULT_CONFIG_NAME})",
+        help=f"the site's config file (default: {DEFAULT_CONFIG_NAME} in this folder or the nearest above)",
     )
     parent.add_argument(
         "--base-url",
@@ -133,7 +133,7 @@ def _verbosity(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     reporter = Reporter(_verbosity(args))
-    config_path = getattr(args, "config", None) or Path(DEFAULT_CONFIG_NAME)
+    config_path = getattr(args, "config", None) or find_config(Path.cwd())
     base_url = getattr(args, "base_url", None)
     try:
         config = load_config(config_path, base_url=base_url)

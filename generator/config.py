@@ -392,6 +392,17 @@ def parse_config(data: Any, path: Path) -> Config:
     )
 
 
+def find_config(start: Path) -> Path:
+    """The ``briefing.yaml`` in ``start`` or the nearest folder above it, as git finds its
+    repository, so a command run in ``content/briefs`` builds its project; if there is none,
+    ``start``'s (which the error then names)."""
+    for folder in (start, *start.parents):
+        candidate = folder / DEFAULT_CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+    return start / DEFAULT_CONFIG_NAME
+
+
 def load_config(path: Path, base_url: str | None = None) -> Config:
     """Read and validate the config file; ``base_url`` (from ``--base-url``) overrides the file's."""
     path = path.resolve()

@@ -74,6 +74,19 @@ def test_build_on_the_sample_project(project: Path) -> None:
     assert again.returncode == 0 and again.stdout == "" and again.stderr == ""
 
 
+def test_a_command_run_in_a_subfolder_finds_the_project_above(project: Path) -> None:
+    """As git finds its repository: the nearest briefing.yaml above the current folder."""
+    inside = project / "content" / "briefs"
+    result = briefing(inside, "build")
+    assert result.returncode == 0, result.stderr
+    assert (project / "site" / "index.html").is_file()
+    assert not (inside / "site").exists()
+    (project / "briefing.yaml").rename(project / "elsewhere.yaml")
+    missing = briefing(inside, "build")
+    assert missing.returncode == 2
+    assert f"{inside / 'briefing.yaml'}: invalid configuration" in missing.stderr
+
+
 def test_base_url_option_reaches_the_feed(project: Path) -> None:
     result = briefing(project, "build", "--base-url", "https://someone.github.io/india-us-briefing")
     assert result.returncode == 0, result.stderr
