@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from generator.cache import Stat
 from generator.config import Config, load_config
-from generator.errors import BriefingError, ConfigError
+from generator.errors import BriefingError, ConfigError, UsageError
 from generator.lock import project_lock
 from generator.model import IngestReport, RenderReport
 from generator.progress import Reporter
@@ -160,7 +160,7 @@ def report_failure(exc: BriefingError | OSError, reporter: Reporter) -> int:
     """Say what stopped a command, in a line naming the file, and return the exit status."""
     if isinstance(exc, BriefingError):
         reporter.error(str(exc))
-        return USAGE_ERROR if isinstance(exc, ConfigError) else INPUT_FAILED
+        return USAGE_ERROR if isinstance(exc, ConfigError | UsageError) else INPUT_FAILED
     # The machine's, not the input's: a full disk, a folder not writable...
     what = exc.strerror or str(exc)
     where = f"{exc.filename}: " if exc.filename else ""

@@ -46,3 +46,7 @@ class InputError(BriefingError):
 
 class BuildLockedError(BriefingError):
     """Another build holds the project's lock."""
+
+
+class UsageError(BriefingError):
+    """The command line asks for something that cannot be (a port already in use): exit status 2."""

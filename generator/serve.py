@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from generator.config import Config
+from generator.errors import UsageError
 from generator.progress import Reporter
 
 
@@ -108,10 +109,17 @@ def serve(config: Config, reporter: Reporter, port: int, build: Callable[[], Con
     """``build`` builds the site again and returns the config it built with (None: no site was
     built, the last one goes on being served); the server follows it to another output folder or
     base path."""
+    # The port first: one in use is said at once, not after a build of the whole site.
+    try:
+        server = make_server(lambda: site, port)
+    except OSError as exc:
+        raise UsageError(
+            f"127.0.0.1:{port}: cannot serve there: {exc.strerror or exc} "
+            "(another server on that port? choose another with --port N)"
+        ) from None
     if build is not None:
         config = build() or config
     site = ServedSite.of(config)
-    server = make_server(lambda: site, port)
     address = f"http://127.0.0.1:{server.server_address[1]}"
     watched = _watched(config)
     before = _snapshot(watched)  # before it says it serves: a change made once it has said so is seen

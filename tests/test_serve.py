@@ -6,6 +6,7 @@ import os
 import queue
 import re
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -150,3 +151,19 @@ def test_serve_follows_a_config_that_moves_the_site(project: Path) -> None:
     finally:
         served.process.send_signal(signal.SIGINT)
         assert served.process.wait(timeout=30) == 0
+
+
+def test_serve_on_a_port_in_use_says_so_before_building(project: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = {**os.environ, "PYTHONPATH": str(REPO)}
+        command = [sys.executable, "-m", "generator", "serve", "--port", str(port)]
+        done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr == (
+        f"error: 127.0.0.1:{port}: cannot serve there: Address already in use "
+        "(another server on that port? choose another with --port N)\n"
+    )
+    assert not (project / "site").exists()
