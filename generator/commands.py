@@ -83,13 +83,21 @@ def _render(
     )
 
 
-def _warn_if_no_articles(config: Config, reporter: Reporter) -> None:
-    """A mistyped ``paths.articles`` would otherwise build a site of the briefs alone, silently."""
-    if not config.paths.articles.is_dir():
+def _warn_if_missing(folder: Path, setting: str, outcome: str, reporter: Reporter) -> None:
+    """A mistyped folder setting would otherwise build a site without its files, silently."""
+    if not folder.is_dir():
         reporter.warn(
-            f"{config.paths.articles}: articles folder not found (set paths.articles in the config); "
-            "nothing to ingest, the site is made from the briefs alone"
+            f"{folder}: {setting.split('.')[-1]} folder not found (set {setting} in the config); {outcome}"
         )
+
+
+def _warn_if_no_articles(config: Config, reporter: Reporter) -> None:
+    outcome = "nothing to ingest, the site is made from the briefs alone"
+    _warn_if_missing(config.paths.articles, "paths.articles", outcome, reporter)
+
+
+def _warn_if_no_briefs(config: Config, reporter: Reporter) -> None:
+    _warn_if_missing(config.paths.briefs, "paths.briefs", "the site has no briefs", reporter)
 
 
 def run_build(config: Config, reporter: Reporter) -> int:
@@ -108,6 +116,7 @@ def run_build(config: Config, reporter: Reporter) -> int:
                 ingested = _ingest(config, reporter, None, force=False, checked=articles, briefs=briefs)
                 if ingested.written or ingested.removed:  # else the briefs are as scanned
                     briefs = inputs.brief_stats(config)
+            _warn_if_no_briefs(config, reporter)
             rendered_before = inputs.render_unchanged(config, briefs, site)
             if rendered_before is not None:
                 rendered = inputs.replay_render(rendered_before, reporter)
@@ -138,6 +147,7 @@ def run_explain(config: Config, path: Path) -> int:
 
 def run_render(config: Config, reporter: Reporter) -> int:
     started = time.perf_counter()
+    _warn_if_no_briefs(config, reporter)
     with project_lock(config.root, reporter):
         report = _render(config, reporter)
     reporter.summary(

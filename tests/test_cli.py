@@ -142,6 +142,16 @@ def test_a_missing_articles_folder_is_said_and_the_briefs_alone_still_build(proj
     assert named.returncode == 0 and missing not in named.stderr, named.stderr
 
 
+def test_a_missing_briefs_folder_is_said_by_render(project: Path) -> None:
+    """A mistyped ``paths.briefs`` is not a silent site without briefs."""
+    (project / "content" / "briefs").rmdir()
+    result = briefing(project, "render")
+    assert result.returncode == 0, result.stderr
+    assert f"warning: {project / 'content' / 'briefs'}: briefs folder not found" in result.stderr
+    result = briefing(project, "build")  # ingest makes the folder: nothing to say
+    assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
+
+
 def test_check_passes_on_a_fresh_build_and_fails_on_a_broken_one(project: Path) -> None:
     assert briefing(project, "build").returncode == 0
     clean = briefing(project, "check")
