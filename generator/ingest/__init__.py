@@ -528,14 +528,16 @@ def _read_articles(
 
 
 def explain_pillars(config: Config, path: Path) -> str:
-    """Which phrases put the article in each pillar, with scores (``briefing ingest --explain FILE``)."""
+    """Which phrases put the article in each pillar, with scores (``briefing ingest --explain FILE``).
+    Raises InputError for an article that cannot be read, or that ingest would refuse."""
     from generator.ingest.article import read_clean
 
     context = _context(config)
     try:
         clean, _ = read_clean(path, path.read_bytes(), context)
+    except OSError as exc:
+        raise InputError(path, f"cannot be read: {exc.strerror or exc}") from None
     except ArticleError as exc:
-        where = f"{path}:{exc.line}" if exc.line else str(path)
-        return f"{where}: {exc.message}\n"
+        raise InputError(path, exc.message, exc.line) from None
     text = "\n\n".join(p for p in (clean.standfirst, *clean.paragraphs) if p)
     return context.classifier.explain(clean.title, text)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from conftest import ARTICLES, NOW, REPO, write_config
 
 from generator.brief_file import read_brief
 from generator.config import Config
+from generator.errors import InputError
 from generator.ingest import explain_pillars, ingest_articles
 from generator.progress import Reporter
 
@@ -138,6 +141,12 @@ def test_explicit_paths_and_explain(project: Path) -> None:
     assert (report.articles, report.briefs) == (1, 1)
     text = explain_pillars(config, path)
     assert "intelligence" in text and "'intelligence'" in text and "score" in text
+    # An article ingest would refuse, or none at all: an error naming it, not an explanation.
+    empty = project / "empty.txt"
+    empty.write_bytes(b"")
+    for bad, message in ((empty, "is empty"), (project / "missing.txt", "cannot be read: No such file")):
+        with pytest.raises(InputError, match=f"^{re.escape(str(bad))}: .*{message}"):
+            explain_pillars(config, bad)
 
 
 def test_html_page(project: Path) -> None:
