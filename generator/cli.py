@@ -133,7 +133,11 @@ def _verbosity(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     reporter = Reporter(_verbosity(args))
-    config_path = getattr(args, "config", None) or find_config(Path.cwd())
+    config_path = getattr(args, "config", None)
+    if config_path is None:
+        config_path = find_config(Path.cwd())
+        if config_path.parent != Path.cwd():
+            reporter.info(f"using {config_path}")  # found in a folder above
     base_url = getattr(args, "base_url", None)
     try:
         config = load_config(config_path, base_url=base_url)

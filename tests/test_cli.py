@@ -77,8 +77,9 @@ def test_build_on_the_sample_project(project: Path) -> None:
 def test_a_command_run_in_a_subfolder_finds_the_project_above(project: Path) -> None:
     """As git finds its repository: the nearest briefing.yaml above the current folder."""
     inside = project / "content" / "briefs"
-    result = briefing(inside, "build")
+    result = briefing(inside, "build", "--verbose")
     assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith(f"using {project / 'briefing.yaml'}\n")
     assert (project / "site" / "index.html").is_file()
     assert not (inside / "site").exists()
     (project / "briefing.yaml").rename(project / "elsewhere.yaml")
