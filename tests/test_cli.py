@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,12 @@ def test_console_script_is_the_same_cli() -> None:
         pytest.skip("the project is not installed in this interpreter's environment")
     result = subprocess.run([script, "--help"], capture_output=True, text=True, check=True)
     assert result.stdout == briefing(REPO, "--help").stdout
+
+
+def test_version_is_the_packages() -> None:
+    declared = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    result = briefing(REPO, "--version")
+    assert (result.returncode, result.stdout) == (0, f"briefing {declared}\n")
 
 
 def test_unknown_command_is_a_usage_error() -> None:
