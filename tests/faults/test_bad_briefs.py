@@ -51,15 +51,19 @@ def test_each_bad_brief_is_named_and_skipped(tmp_path: Path) -> None:
     assert sorted(p.name for p in (site / "briefs").iterdir()) == ["2025-03-01-good"]
 
 
+def _ingested_sample(folder: Path) -> list[Path]:
+    """The sample project in ``folder``, ingested: its two briefs."""
+    shutil.copy(REPO / "briefing.yaml", folder / "briefing.yaml")
+    shutil.copytree(REPO / "templates", folder / "templates")
+    shutil.copytree(REPO / "content" / "articles", folder / "content" / "articles")
+    assert briefing(folder, "ingest").status == 0
+    return sorted((folder / "content" / "briefs").glob("*.md"))
+
+
 def test_a_brief_linked_out_of_the_folder_is_named_and_not_written_through(tmp_path: Path) -> None:
     """The sample project, one brief replaced by a link to a file elsewhere: ingest would rewrite
     that file. It is named once, left alone, and the other story's brief is still written."""
-    shutil.copy(REPO / "briefing.yaml", tmp_path / "briefing.yaml")
-    shutil.copytree(REPO / "templates", tmp_path / "templates")
-    shutil.copytree(REPO / "content" / "articles", tmp_path / "content" / "articles")
-    assert briefing(tmp_path, "ingest").status == 0
-    briefs = tmp_path / "content" / "briefs"
-    linked, other = sorted(briefs.glob("*.md"))
+    linked, other = _ingested_sample(tmp_path)
     outside = tmp_path / "elsewhere.md"
     outside.write_text("Someone else's file.\n", encoding="utf-8")
     linked.unlink()
@@ -79,12 +83,7 @@ def test_a_brief_linked_out_of_the_folder_is_named_and_not_written_through(tmp_p
 def test_a_brief_that_cannot_be_written_is_named_and_the_rest_still_builds(tmp_path: Path) -> None:
     """A folder where one story's brief goes: that brief fails on its own, the other story's brief
     and pages are still made, each build says it again, and once the folder is gone it is written."""
-    shutil.copy(REPO / "briefing.yaml", tmp_path / "briefing.yaml")
-    shutil.copytree(REPO / "templates", tmp_path / "templates")
-    shutil.copytree(REPO / "content" / "articles", tmp_path / "content" / "articles")
-    assert briefing(tmp_path, "ingest").status == 0
-    briefs = tmp_path / "content" / "briefs"
-    blocked, other = sorted(briefs.glob("*.md"))
+    blocked, other = _ingested_sample(tmp_path)
     blocked.unlink()
     other.unlink()
     blocked.mkdir()
