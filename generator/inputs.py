@@ -128,7 +128,10 @@ class SiteCheck:
             try:
                 os.close(read)
                 answer = "\0".join(site_changes(output, last.left))  # no file name holds a NUL
-                os.write(write, b"+" + answer.encode("utf-8", "surrogateescape"))
+                # Every name, however many (a folder of the site deleted): a pipe takes 64 KiB at once.
+                view = memoryview(b"+" + answer.encode("utf-8", "surrogateescape"))
+                while view:
+                    view = view[os.write(write, view) :]
             finally:
                 os._exit(0)
         os.close(write)

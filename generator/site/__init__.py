@@ -228,7 +228,7 @@ def _unless_site_changed(
 
     Files of the live site deleted or written by someone else since are taken out of ``state`` and
     written anew; the rest is carried over as ever (at 10,000 briefs, a page deleted by hand cost
-    the next build ~6 s when the whole site was written again, as much as an edit now).
+    the next build ~6 s when the whole site was written again; now about as much as an edit).
     """
     if site.last is None:  # a render stopped before its stamp: what it left is unknown
         reporter.info("the last render did not finish: writing the whole site again")
@@ -245,7 +245,8 @@ def _unless_site_changed(
     reporter.warn(
         f"{shown} was {what} since the last build{others} (the site is generated): writing {them} again"
     )
-    left = {name: stat for name, stat in site.last.left.items() if name not in changed}
+    gone = set(changed)
+    left = {name: stat for name, stat in site.last.left.items() if name not in gone}
     return incremental.forget_files(state, changed), left
 
 
