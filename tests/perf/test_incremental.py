@@ -822,3 +822,20 @@ def test_briefs_touched_since_the_last_build_are_read_once(
     monkeypatch.setattr(builtins, "open", real_open)
     clean, _ = clean_build(project, tmp_path / "clean")
     assert tree(project / "site") == tree(clean / "site")
+
+
+def test_a_site_check_in_a_child_answers_every_changed_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder of the site deleted: thousands of names, far more than a pipe holds at once."""
+    monkeypatch.setattr(inputs, "SITE_CHECK_FORK", 1)
+    output = tmp_path / "site"
+    output.mkdir()
+    names = [f"briefs/{'x' * 90}-{i:05d}/index.html" for i in range(3000)]  # ~330 KB of names
+    left = dict.fromkeys(names, (1, 1))
+    (output / "kept.html").write_bytes(b"kept")
+    st = (output / "kept.html").stat()
+    left["kept.html"] = (st.st_size, st.st_mtime_ns)
+    last = inputs.LastRender(None, None, left)  # type: ignore[arg-type]
+    with inputs.SiteCheck(output, last) as check:
+        assert check.changes() == tuple(names)
