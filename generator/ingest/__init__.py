@@ -156,10 +156,6 @@ def _ingest(
     ]
     targets = writer.brief_paths(config.paths.briefs, names)
     blocked = writer.links_out(config.paths.briefs, targets)
-    for name in sorted(blocked):
-        failure = Failure(_display(Path(name), config.root), LINK_OUT)
-        report.failures.append(failure)
-        reporter.failure(failure)
     # A brief this cache wrote from the same story, untouched since, is already what we would write.
     done = known if known is not None and not force else {}
     current = briefs if done else {}
@@ -179,6 +175,7 @@ def _ingest(
     # Building and dumping briefs is the other half of a cold run's work: forked workers share it.
     with reporter.task("Writing briefs", len(todo)) as advance:
         writes = map_items(write, todo, done=lambda _: advance(1))
+    writes += [writer.BriefWrite(Path(name), error=LINK_OUT) for name in sorted(blocked)]
     result = writer.collect(writes)
     for failed in result.failed:
         failure = Failure(_display(failed.path, config.root), failed.error)
@@ -199,7 +196,7 @@ def _ingest(
         cached.save(saved)
         store.prune(config.root, (e.store for e in saved.values() if e.store))
     if whole:
-        records = _records(targets, keys, {str(w.path): w for w in writes}, done, blocked)
+        records = _records(targets, keys, {str(w.path): w for w in writes}, done)
         summary = replace(report, written=0, kept_edited=[], removed=0)
         incremental.save_plan(config, incremental.Plan(version, stats, records, messages, summary, verdicts))
         # Stamped after writing, with the briefs' stats as this run left them.
@@ -370,19 +367,16 @@ def _records(
     keys: list[str],
     writes: dict[str, writer.BriefWrite],
     done: dict[str, incremental.BriefRecord],
-    blocked: set[str],
 ) -> dict[str, incremental.BriefRecord]:
     """What the briefs folder holds after this run, brief by brief, for the next run to trust.
 
     A brief written (or checked) in this run is described by its write; any other one was up to
-    date, so its record stands; one ``blocked`` (not written) has none, so it is looked at again.
-    One that failed to be written is recorded as ``UNWRITTEN``, a stat no file has: whatever is in
-    its place next time (the folder that was there, or nothing), the next run tries it again.
+    date, so its record stands. One not written (its write has an ``error``: a folder in its place,
+    a link out of the folder) is recorded as ``UNWRITTEN``, a stat no file has: whatever is in its
+    place next time (the same thing, or nothing once it is removed), the next run tries it again.
     """
     records: dict[str, incremental.BriefRecord] = {}
     for name, key in zip(targets, keys, strict=True):
-        if name in blocked:
-            continue
         write = writes.get(name)
         if write is not None and write.error:
             records[name] = incremental.BriefRecord(UNWRITTEN, "", [], "")
@@ -423,6 +417,8 @@ def _briefs_only_changed(
             if not record.key:
                 kept.append(name)
             continue
+        if record.stat == UNWRITTEN:
+            return None  # not written last time (a folder, a link out in its place): the full run says why
         path = Path(name)
         decoded = path.read_bytes().decode("utf-8", errors="replace")
         if not is_hand_edited(decoded) or writer.slug_claims(path, decoded) != record.claims:
