@@ -117,6 +117,12 @@ def _ingest(
     files = [str(p) for p in requested] if requested is not None else list(stats)
     context = _context(config, now)
     report = IngestReport()
+
+    def fail(path: Path, message: str, line: int | None = None) -> None:
+        failure = Failure(_display(path, config.root), message, line)
+        report.failures.append(failure)
+        reporter.failure(failure)  # as it is met: a long run shows problems as they happen
+
     version = inputs.ingest_version(config)
     with heap.paused():
         cached = incremental.article_entries(config, use_cache)
@@ -130,9 +136,7 @@ def _ingest(
         digest = entry.outcome
         if not isinstance(digest, Digest):
             message, line = digest if isinstance(digest, tuple) else (digest, None)
-            failure = Failure(_display(Path(name), config.root), message, line)
-            report.failures.append(failure)
-            reporter.failure(failure)
+            fail(Path(name), message, line)
             continue
         shown = digest.file  # relative to the root, as _display gives
         said = [("warn", f"{shown}: {warning}") for warning in digest.warnings]
@@ -178,9 +182,7 @@ def _ingest(
     writes += [writer.BriefWrite(Path(name), error=LINK_OUT) for name in sorted(blocked)]
     result = writer.collect(writes)
     for failed in result.failed:
-        failure = Failure(_display(failed.path, config.root), failed.error)
-        report.failures.append(failure)
-        reporter.failure(failure)
+        fail(failed.path, failed.error)
     report.written = result.written
     report.kept_edited = result.kept_edited
     for path in result.kept_edited:
