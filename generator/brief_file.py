@@ -209,7 +209,11 @@ def parse_brief(text: str, path: Path, tz: ZoneInfo) -> Brief:
 
 def read_brief(path: Path, tz: ZoneInfo) -> Brief:
     """Read and parse a brief file."""
-    return parse_brief_bytes(path.read_bytes(), path, tz)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:  # a broken link, a folder named like a brief, a file gone since the scan
+        raise InputError(path, f"cannot be read: {exc.strerror or exc}") from None
+    return parse_brief_bytes(data, path, tz)
 
 
 def parse_brief_bytes(data: bytes, path: Path, tz: ZoneInfo) -> Brief:

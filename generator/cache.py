@@ -30,6 +30,7 @@ CACHE_DIR = Path(".briefing") / "cache"
 CODE_ROOT = Path(__file__).resolve().parent
 
 Stat = tuple[int, int]  # (size, mtime_ns)
+UNKNOWN: Stat = (-2, -2)  # a file found that cannot be stat-ed (a broken link): no file has it
 
 
 def cache_dir(root: Path) -> Path:
@@ -196,26 +197,56 @@ def stat_files(paths: Iterable[Path | str], folder: str = "") -> dict[str, Stat]
     return found
 
 
-def scan_folder(folder: Path, suffixes: tuple[str, ...], recursive: bool) -> dict[str, Stat]:
-    """path -> (size, mtime_ns) of the files in ``folder`` ending in ``suffixes`` (lower-cased)."""
+def scan_folder(
+    folder: Path, suffixes: tuple[str, ...], recursive: bool, others: list[str] | None = None
+) -> dict[str, Stat]:
+    """path -> (size, mtime_ns) of the files in ``folder`` ending in ``suffixes`` (lower-cased).
+
+    ``recursive``: and in every folder below, links to folders included (a desk links in its
+    scraper's folder), each folder once, so that a link back up cannot loop; a folder reached by
+    two paths is named by the one a walk in name order meets first. A file that cannot be stat-ed (a
+    broken link) is ``UNKNOWN``, so that reading it names the problem rather than leaving it out
+    without a word. ``others``: where to add the paths of the other files, dot-files aside.
+    """
     found: dict[str, Stat] = {}
+    try:
+        seen = {_identity(os.stat(folder))}
+    except OSError:
+        return found
     folders = [str(folder)]
     while folders:
         try:
             entries = list(os.scandir(folders.pop()))
         except OSError:
             continue
+        below = []
         for entry in entries:
             if entry.is_dir():
-                if recursive and not entry.is_symlink():  # as os.walk: a link's target may loop
-                    folders.append(entry.path)
+                below.append(entry)
             elif entry.name.lower().endswith(suffixes):
                 try:
                     st = entry.stat()
                 except OSError:
+                    found[entry.path] = UNKNOWN
                     continue
                 found[entry.path] = (st.st_size, st.st_mtime_ns)
+            elif others is not None and not entry.name.startswith("."):
+                others.append(entry.path)
+        new = []
+        for entry in sorted(below, key=lambda e: e.name) if recursive else ():
+            try:
+                identity = _identity(entry.stat())
+            except OSError:
+                continue
+            if identity not in seen:
+                seen.add(identity)
+                new.append(entry.path)
+        folders += reversed(new)  # the stack gives them back in name order
     return found
+
+
+def _identity(st: os.stat_result) -> tuple[int, int]:
+    return (st.st_dev, st.st_ino)
 
 
 def tree_stamp(folder: Path) -> dict[str, Stat]:

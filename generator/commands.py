@@ -48,7 +48,7 @@ def _ingest_part(report: IngestReport) -> str:
 
 
 def _render_part(report: RenderReport) -> str:
-    failed = f" ({len(report.failures)} briefs failed)" if report.failures else ""
+    failed = f" ({_count(len(report.failures), 'brief')} failed)" if report.failures else ""
     return f"{_count(report.pages, 'page')}, {_count(report.feeds, 'feed')}{failed}"
 
 
@@ -108,7 +108,7 @@ def run_build(config: Config, reporter: Reporter) -> int:
         from generator import inputs
 
         with inputs.check_site(config) as site:  # first: it goes on while the inputs are scanned
-            articles, briefs = inputs.article_stats(config), inputs.brief_stats(config)
+            articles, briefs = inputs.article_stats(config, reporter), inputs.brief_stats(config)
             unchanged = inputs.ingest_unchanged(config, articles, briefs)
             if unchanged is not None:
                 ingested = inputs.replay_ingest(unchanged, reporter, config.root)

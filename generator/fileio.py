@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -55,7 +56,11 @@ def write_if_changed(path: Path, data: str | bytes) -> bool:
 
 def relative_to_root(path: Path, root: Path) -> str:
     """``path`` as the user knows it: relative to the project root (POSIX), else absolute; a
-    symbolic link named as itself, not as the file it leads to."""
+    symbolic link named as itself, not as the file it leads to, and so is a file in a linked folder
+    (``content/articles/feeds/x.txt``, not where ``feeds`` leads) when the path is in the root as
+    written."""
+    with contextlib.suppress(ValueError):
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
     where = path.parent.resolve() / path.name if path.name not in ("", "..") else path.resolve()
     try:
         return where.relative_to(root.resolve()).as_posix()

@@ -15,18 +15,39 @@ from typing import Any, NamedTuple
 
 from generator import cache
 from generator.config import Config
+from generator.fileio import relative_to_root
 from generator.model import IngestReport, RenderReport
 from generator.progress import Reporter
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+NOT_ARTICLES_NAMED = 5  # files that are not articles named one by one; the rest counted
 SITE_CHECK_FORK = 2000  # files from which the site is checked in a forked child (``SiteCheck``)
 
 
-def article_stats(config: Config) -> dict[str, cache.Stat]:
+def article_stats(config: Config, reporter: Reporter | None = None) -> dict[str, cache.Stat]:
     """Every article file under the articles folder with its stat, in path order: one walk, which
-    ingest and the build's nothing-changed check share (10,000 articles: ~0.1 s a walk)."""
-    found = cache.scan_folder(config.paths.articles, ARTICLE_SUFFIXES, recursive=True)
-    return {name: found[name] for name in sorted(found, key=lambda name: name.split(os.sep))}
+    ingest and the build's nothing-changed check share (10,000 articles: ~0.1 s a walk).
+    ``reporter``: told of the other files there (dot-files aside), which are not read: a PDF or a
+    page saved as .mhtml would otherwise be left out without a word."""
+    others: list[str] = []
+    found = cache.scan_folder(config.paths.articles, ARTICLE_SUFFIXES, recursive=True, others=others)
+    if reporter is not None and others:
+        _say_not_articles(sorted(others, key=_path_order), config.root, reporter)
+    return {name: found[name] for name in sorted(found, key=_path_order)}
+
+
+def _path_order(name: str) -> list[str]:
+    return name.split(os.sep)
+
+
+def _say_not_articles(others: list[str], root: Path, reporter: Reporter) -> None:
+    kinds = ", ".join(f"*{suffix}" for suffix in ARTICLE_SUFFIXES)
+    for name in others[:NOT_ARTICLES_NAMED]:
+        shown = relative_to_root(Path(name), root)
+        reporter.warn(f"{shown}: not an article, left out (only {kinds} files are read)")
+    more = len(others) - NOT_ARTICLES_NAMED
+    if more > 0:
+        reporter.warn(f"and {more} more file{'s' if more > 1 else ''} in the articles folder, not articles")
 
 
 def brief_stats(config: Config) -> dict[str, cache.Stat]:

@@ -100,7 +100,7 @@ def _ingest(
 ) -> IngestReport:
     requested = sorted({Path(p) for p in paths}) if paths is not None else None
     if requested is None:
-        stats = checked if checked is not None else inputs.article_stats(config)
+        stats = checked if checked is not None else inputs.article_stats(config, reporter)
     else:
         stats = cache.stat_files(requested)
     whole = use_cache and paths is None and not force

@@ -331,7 +331,7 @@ def _plan(
     # them (~0.17 s at 10,000 briefs).
     with heap.paused():
         store = incremental.BriefStore(config, brief_stats, use_cache, reporter)
-        loaded = load_briefs(config, store.read)
+        loaded = load_briefs(config, store.read, brief_stats)
         model = build_model(config, loaded.briefs)
         moved = load_redirects(config, model.details)
         model.redirects = moved.pages

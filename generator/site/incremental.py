@@ -72,8 +72,8 @@ def _parse(path_text: str, stat: cache.Stat, tz: ZoneInfo, data: bytes | None = 
     path = Path(path_text)
     try:
         raw = path.read_bytes() if data is None else data
-    except OSError as exc:  # gone since the scan: load_briefs will not list it either
-        return BriefEntry(stat, "", (path_text, f"cannot be read: {exc}", None), None)
+    except OSError as exc:  # a broken link, a file gone since the scan
+        return BriefEntry(stat, "", (path_text, f"cannot be read: {exc.strerror or exc}", None), None)
     try:
         brief = parse_brief_bytes(raw, path, tz)
     except InputError as exc:

@@ -6,13 +6,12 @@ file already took) is reported as a Failure naming its file and skipped; the res
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from generator import redirects
+from generator import inputs, redirects
 from generator.brief_file import read_brief
 from generator.config import Config
 from generator.errors import InputError
@@ -37,15 +36,6 @@ def normalized(brief: Brief, catch_all: str) -> Brief:
     return brief if pillars == brief.pillars else replace(brief, pillars=pillars)
 
 
-def brief_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    # scandir: the file type comes with the listing, no stat per file (10,000 briefs notice).
-    with os.scandir(folder) as entries:
-        names = sorted(e.name for e in entries if e.name.endswith(".md") and e.is_file())
-    return [folder / name for name in names]
-
-
 def _key_line(path: Path, key: str) -> int | None:
     """The line of a top-level front-matter key, so the user is sent straight to it."""
     with path.open(encoding="utf-8-sig", errors="replace") as handle:
@@ -55,8 +45,13 @@ def _key_line(path: Path, key: str) -> int | None:
     return None
 
 
-def load_briefs(config: Config, read: Callable[[Path, ZoneInfo], Brief] = read_brief) -> LoadedBriefs:
-    """``read`` parses one file; the build cache passes one that skips unchanged files."""
+def load_briefs(
+    config: Config,
+    read: Callable[[Path, ZoneInfo], Brief] = read_brief,
+    files: Iterable[str] | None = None,
+) -> LoadedBriefs:
+    """``read`` parses one file; the build cache passes one that skips unchanged files. ``files``:
+    the briefs folder's (``inputs.brief_stats``), when the caller has them."""
     result = LoadedBriefs()
     known = config.pillar_by_slug
     catch_all = config.catch_all.slug
@@ -65,7 +60,8 @@ def load_briefs(config: Config, read: Callable[[Path, ZoneInfo], Brief] = read_b
     def shown(file: Path) -> Path:
         return Path(relative_to_root(file, config.root))
 
-    for path in brief_files(config.paths.briefs):
+    for name in sorted(inputs.brief_stats(config) if files is None else files):
+        path = Path(name)
         try:
             brief = read(path, config.site.tz)
         except InputError as exc:

@@ -1,0 +1,105 @@
+"""What the articles folder holds besides articles, and how it is reached, is never passed over in
+silence: files that are not articles are named, linked folders are read, broken links are errors."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+from generator.inputs import NOT_ARTICLES_NAMED
+
+from .helpers import REPO, briefing
+
+SAMPLE = sorted((REPO / "content" / "articles").glob("*.txt"))
+NOT_ARTICLE = "not an article, left out (only *.txt, *.html, *.htm files are read)"
+
+
+def _project(folder: Path) -> Path:
+    """The sample project's config and templates, no articles, no briefs: returns its articles folder."""
+    shutil.copy(REPO / "briefing.yaml", folder / "briefing.yaml")
+    shutil.copytree(REPO / "templates", folder / "templates")
+    articles = folder / "content" / "articles"
+    articles.mkdir(parents=True)
+    return articles
+
+
+def _sources(project: Path) -> list[str]:
+    files = []
+    for brief in sorted((project / "content" / "briefs").glob("*.md")):
+        front = yaml.safe_load(brief.read_text(encoding="utf-8").split("---\n")[1])
+        files += [source["file"] for source in front["sources"]]
+    return sorted(files)
+
+
+def test_files_that_are_not_articles_are_named_by_build_and_ingest(tmp_path: Path) -> None:
+    articles = _project(tmp_path)
+    shutil.copy(SAMPLE[0], articles / SAMPLE[0].name)
+    (articles / "report.pdf").write_bytes(b"%PDF-1.4\n")
+    (articles / "notes").mkdir()
+    (articles / "notes" / "to-read.docx").write_bytes(b"PK\x03\x04")
+    (articles / ".DS_Store").write_bytes(b"\0")  # a dot-file is nobody's article: not named
+
+    for command in ("build", "build", "ingest"):  # the second build finds nothing else changed
+        run = briefing(tmp_path, command)
+        assert run.status == 0, run.stderr
+        assert run.lines("warning") == [
+            f"content/articles/notes/to-read.docx: {NOT_ARTICLE}",
+            f"content/articles/report.pdf: {NOT_ARTICLE}",
+        ]
+    assert _sources(tmp_path) == [f"content/articles/{SAMPLE[0].name}"]
+
+    for number in range(NOT_ARTICLES_NAMED + 2):  # a folder full of them is not a screenful
+        (articles / f"scan-{number}.png").write_bytes(b"\x89PNG")
+    warnings = briefing(tmp_path, "build").lines("warning")
+    assert len(warnings) == NOT_ARTICLES_NAMED + 1, warnings
+    assert warnings[-1] == "and 4 more files in the articles folder, not articles"
+
+
+def test_a_linked_folder_is_read_once_and_named_through_its_link(tmp_path: Path) -> None:
+    """A desk links its scraper's folder in: its articles are read and named as the link shows
+    them. A link back up the tree, or a second link to the same folder, reads nothing twice."""
+    project = tmp_path / "project"
+    project.mkdir()
+    articles = _project(project)
+    scraped = tmp_path / "scraper-output"
+    scraped.mkdir()
+    shutil.copy(SAMPLE[0], scraped / "story.txt")
+    shutil.copy(SAMPLE[1], articles / SAMPLE[1].name)
+    (articles / "feed").symlink_to(scraped)
+    (articles / "zz-again").symlink_to(scraped)  # met after "feed" in name order
+    (articles / "feed-loop").mkdir()
+    (articles / "feed-loop" / "up").symlink_to(articles)
+
+    run = briefing(project, "build")
+
+    assert run.status == 0, run.stderr
+    assert run.stdout.startswith("2 articles ")
+    assert _sources(project) == [f"content/articles/{SAMPLE[1].name}", "content/articles/feed/story.txt"]
+
+
+def test_a_broken_link_is_an_error_naming_it_and_the_rest_builds(tmp_path: Path) -> None:
+    """A link to an article or a brief that is not there (moved, unmounted) was left out without
+    a word; now it is an error, said by every build until it is mended, and the rest builds."""
+    articles = _project(tmp_path)
+    shutil.copy(SAMPLE[0], articles / SAMPLE[0].name)
+    (articles / "moved.txt").symlink_to(tmp_path / "nowhere.txt")
+    briefs = tmp_path / "content" / "briefs"
+    briefs.mkdir()
+    (briefs / "2025-01-01-lost.md").symlink_to(tmp_path / "lost.md")
+
+    for _ in range(2):  # the second build finds nothing changed: the errors are said again
+        run = briefing(tmp_path, "build")
+        assert run.status == 1
+        assert run.lines("error") == [
+            "content/articles/moved.txt: cannot be read: No such file or directory",
+            "content/briefs/2025-01-01-lost.md: cannot be read: No such file or directory",
+        ]
+        assert len(list((tmp_path / "site" / "briefs").iterdir())) == 1
+
+    shutil.copy(SAMPLE[1], tmp_path / "nowhere.txt")  # mended: the next build reads it
+    (briefs / "2025-01-01-lost.md").unlink()
+    run = briefing(tmp_path, "build")
+    assert run.status == 0, run.stderr
+    assert len(list((tmp_path / "site" / "briefs").iterdir())) == 2
