@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 import yaml
 
 from generator.errors import ConfigError, did_you_mean, unknown_key
+from generator.fileio import relative_to_root
 
 DEFAULT_CONFIG_NAME = "briefing.yaml"
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -259,9 +260,37 @@ def _read_paths(data: Any, root: Path, problems: list[str]) -> PathSettings:
     # Beside the briefs by default: content/redirects.yaml for content/briefs.
     beside = resolved["briefs"].parent / "redirects.yaml"
     resolved["redirects"] = (root / given).resolve() if given else beside
-    if resolved["output"] in (root.resolve(), resolved["articles"], resolved["briefs"]):
-        problems.append("paths.output: must be a folder of its own; it is replaced on every build")
+    problems += _overlaps(resolved, root.resolve())
     return PathSettings(**resolved)
+
+
+def _overlaps(paths: dict[str, Path], root: Path) -> list[str]:
+    """The folder settings that would destroy or mix up what another holds. The output folder is
+    replaced whole by every build: one that holds an input (``output: content``) would delete the
+    articles, one inside an input would be read as one (its pages as articles). Articles are read
+    from every folder below theirs: briefs written there would be found among them."""
+    own = "it is replaced whole on every build, so it must be a folder of its own, such as site"
+    shown = {name: relative_to_root(path, root) for name, path in paths.items()}
+    output = paths["output"]
+    if output == root or output in root.parents:
+        return [f"paths.output: '{shown['output']}' holds the project itself; {own}"]
+    problems = []
+    for name in ("articles", "briefs", "templates", "redirects"):
+        held = paths[name]
+        if output == held or output in held.parents:
+            where = f"holds paths.{name}"
+        elif held in output.parents:
+            where = f"is inside paths.{name}"
+        else:
+            continue
+        problems.append(f"paths.output: '{shown['output']}' {where} ('{shown[name]}'); {own}")
+    briefs, articles = paths["briefs"], paths["articles"]
+    if briefs == articles or articles in briefs.parents:
+        problems.append(
+            f"paths.briefs: '{shown['briefs']}' is in paths.articles ('{shown['articles']}'), every folder "
+            "of which is read for articles; the briefs need a folder of their own, such as content/briefs"
+        )
+    return problems
 
 
 def _read_list(

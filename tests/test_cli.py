@@ -116,6 +116,18 @@ def test_config_error_exits_2_and_writes_nothing(project: Path) -> None:
     assert list((project / "content" / "briefs").iterdir()) == []
 
 
+def test_an_output_folder_holding_the_articles_is_refused_before_it_replaces_them(project: Path) -> None:
+    """``output: content`` swapped the site in for the whole content folder: the articles were gone."""
+    config = project / "briefing.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("output: site", "output: content"), "utf-8")
+    before = sorted((project / "content").rglob("*"))
+    for command in ("build", "render"):
+        result = briefing(project, command)
+        assert result.returncode == 2
+        assert "paths.output: 'content' holds paths.articles ('content/articles')" in result.stderr
+    assert sorted((project / "content").rglob("*")) == before
+
+
 def test_a_bad_article_is_named_and_the_rest_still_builds(project: Path) -> None:
     (project / "content" / "articles" / "empty.txt").write_bytes(b"")
     result = briefing(project, "build")

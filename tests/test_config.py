@@ -99,7 +99,6 @@ def test_base_url_gets_a_trailing_slash_and_override_wins(tmp_path: Path) -> Non
         ({**VALID, "pillars": {"slug": "x"}}, "pillars: expected a list, got a mapping"),
         ({**VALID, "people": [{"name": "A", "aliases": "B"}]}, "people[0].aliases: expected a list"),
         ({**VALID, "people": [{"name": "A"}, {"name": "A"}]}, "people: 'A' is listed more than once"),
-        ({**VALID, "paths": {"output": "."}}, "paths.output: must be a folder of its own"),
         ({**VALID, "listing": {"per_page": -3}}, "listing.per_page: expected a whole number of at least 1"),
         (
             {**VALID, "classify": {"min_share": 25}},
@@ -147,3 +146,55 @@ def test_missing_file_says_how_to_fix(tmp_path: Path) -> None:
 def test_bad_base_url_override_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="--base-url: expected an absolute http"):
         load_config(write_config(tmp_path, VALID), base_url="not a url")
+
+
+OWN = "it is replaced whole on every build, so it must be a folder of its own, such as site"
+
+
+@pytest.mark.parametrize(
+    ("paths", "expected"),
+    [
+        ({"output": "."}, f"paths.output: '.' holds the project itself; {OWN}"),
+        ({"output": ".."}, "paths.output: '"),  # the folder above, named in full
+        ({"output": "content"}, f"paths.output: 'content' holds paths.articles ('content/articles'); {OWN}"),
+        (
+            {"output": "content/briefs"},
+            "paths.output: 'content/briefs' holds paths.briefs ('content/briefs')",
+        ),
+        ({"output": "templates"}, "paths.output: 'templates' holds paths.templates ('templates')"),
+        (
+            {"output": "content/articles/site"},
+            "paths.output: 'content/articles/site' is inside paths.articles ('content/articles')",
+        ),
+        ({"output": "templates/site"}, "paths.output: 'templates/site' is inside paths.templates"),
+        ({"redirects": "site/redirects.yaml"}, "paths.output: 'site' holds paths.redirects"),
+        ({"briefs": "content/articles"}, "paths.briefs: 'content/articles' is in paths.articles"),
+        (
+            {"briefs": "content/articles/briefs"},
+            "paths.briefs: 'content/articles/briefs' is in paths.articles",
+        ),
+    ],
+)
+def test_folders_that_would_destroy_or_mix_up_another_are_refused(
+    tmp_path: Path, paths: dict[str, str], expected: str
+) -> None:
+    """The output folder is replaced whole by every build: ``output: content`` deleted the articles."""
+    problems = problems_for(tmp_path, {**VALID, "paths": paths})
+    assert [p for p in problems if p.startswith(expected)], problems
+    if paths == {"output": ".."}:
+        assert problems == [f"paths.output: '{tmp_path.parent.resolve()}' holds the project itself; {OWN}"]
+
+
+@pytest.mark.parametrize(
+    "paths",
+    [
+        {"output": "public"},
+        {"output": "build/site", "briefs": "briefs", "articles": "articles"},
+        {"briefs": "content", "articles": "content/articles"},  # briefs are read from their folder alone
+        {"output": "../published-site"},  # beside the project: nothing of it is inside
+    ],
+)
+def test_folders_of_their_own_are_accepted(tmp_path: Path, paths: dict[str, str]) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    assert load_config(write_config(project, {**VALID, "paths": paths})).paths.output.name
