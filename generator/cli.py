@@ -118,7 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="*",
         type=Path,
         metavar="PATH",
-        help="articles to ingest (default: every file in the articles folder)",
+        help="articles to ingest, a folder for every article in it (default: the articles folder)",
     )
     ingest.add_argument(
         "--force",

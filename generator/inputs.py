@@ -36,6 +36,24 @@ def article_stats(config: Config, reporter: Reporter | None = None) -> dict[str,
     return {name: found[name] for name in sorted(found, key=_path_order)}
 
 
+def requested_articles(paths: Iterable[Path], root: Path, reporter: Reporter) -> list[Path]:
+    """The articles named on the command line (``ingest PATH...``), in path order: a folder stands
+    for every article in it and below, as the articles folder does for its own."""
+    files: set[str] = set()
+    others: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            found = cache.scan_folder(path, ARTICLE_SUFFIXES, recursive=True, others=others)
+            if not found:
+                reporter.warn(f"{relative_to_root(path, root)}: no articles in this folder")
+            files.update(found)
+        else:
+            files.add(str(path))  # one that is not there is named when it cannot be read
+    if others:
+        _say_not_articles(sorted(others, key=_path_order), root, reporter)
+    return [Path(name) for name in sorted(files, key=_path_order)]
+
+
 def _path_order(name: str) -> list[str]:
     return name.split(os.sep)
 

@@ -98,7 +98,7 @@ def _ingest(
     checked: dict[str, cache.Stat] | None,
     briefs: dict[str, cache.Stat],
 ) -> IngestReport:
-    requested = sorted({Path(p) for p in paths}) if paths is not None else None
+    requested = inputs.requested_articles(paths, config.root, reporter) if paths is not None else None
     if requested is None:
         stats = checked if checked is not None else inputs.article_stats(config, reporter)
     else:

@@ -103,3 +103,24 @@ def test_a_broken_link_is_an_error_naming_it_and_the_rest_builds(tmp_path: Path)
     run = briefing(tmp_path, "build")
     assert run.status == 0, run.stderr
     assert len(list((tmp_path / "site" / "briefs").iterdir())) == 2
+
+
+def test_ingest_given_a_folder_ingests_every_article_in_it(tmp_path: Path) -> None:
+    """``ingest content/articles/new`` said "cannot be read: Is a directory"."""
+    articles = _project(tmp_path)
+    new = articles / "new"
+    (new / "deeper").mkdir(parents=True)
+    shutil.copy(SAMPLE[0], new / "one.txt")
+    shutil.copy(SAMPLE[1], new / "deeper" / "two.txt")
+    (new / "notes.md").write_text("To read.\n", encoding="utf-8")
+    (articles / "empty").mkdir()
+    shutil.copy(SAMPLE[1], articles / "not-given.txt")
+
+    run = briefing(tmp_path, "ingest", "content/articles/new", "content/articles/empty")
+
+    assert run.status == 0, run.stderr
+    assert run.lines("warning") == [
+        "content/articles/empty: no articles in this folder",
+        f"content/articles/new/notes.md: {NOT_ARTICLE}",
+    ]
+    assert _sources(tmp_path) == ["content/articles/new/deeper/two.txt", "content/articles/new/one.txt"]
