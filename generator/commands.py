@@ -48,7 +48,7 @@ def _ingest_part(report: IngestReport) -> str:
 
 
 def _render_part(report: RenderReport) -> str:
-    failed = f" ({_count(len(report.failures), 'brief')} failed)" if report.failures else ""
+    failed = f" ({len(report.failures)} failed)" if report.failures else ""
     return f"{_count(report.pages, 'page')}, {_count(report.feeds, 'feed')}{failed}"
 
 

@@ -53,6 +53,7 @@ class PathSettings:
     templates: Path
     output: Path
     redirects: Path  # old brief addresses and where they lead now (``generator/redirects.py``)
+    extra: Path  # files put into the site's root as they are (a CNAME, favicon.ico); need not exist
 
 
 @dataclass(frozen=True)
@@ -253,6 +254,7 @@ def _read_paths(data: Any, root: Path, problems: list[str]) -> PathSettings:
         "briefs": "content/briefs",
         "templates": "templates",
         "output": "site",
+        "extra": "content/extra",
     }
     s = _Section(data, "paths", problems, {*defaults, "redirects"})
     resolved = {name: (root / s.get(name, str, default)).resolve() for name, default in defaults.items()}
@@ -275,7 +277,7 @@ def _overlaps(paths: dict[str, Path], root: Path) -> list[str]:
     if output == root or output in root.parents:
         return [f"paths.output: '{shown['output']}' holds the project itself; {own}"]
     problems = []
-    for name in ("articles", "briefs", "templates", "redirects"):
+    for name in ("articles", "briefs", "templates", "redirects", "extra"):
         held = paths[name]
         if output == held or output in held.parents:
             where = f"holds paths.{name}"
@@ -284,12 +286,13 @@ def _overlaps(paths: dict[str, Path], root: Path) -> list[str]:
         else:
             continue
         problems.append(f"paths.output: '{shown['output']}' {where} ('{shown[name]}'); {own}")
-    briefs, articles = paths["briefs"], paths["articles"]
-    if briefs == articles or articles in briefs.parents:
-        problems.append(
-            f"paths.briefs: '{shown['briefs']}' is in paths.articles ('{shown['articles']}'), every folder "
-            "of which is read for articles; the briefs need a folder of their own, such as content/briefs"
-        )
+    articles = paths["articles"]
+    for name, example in (("briefs", "content/briefs"), ("extra", "content/extra")):
+        if paths[name] == articles or articles in paths[name].parents:
+            problems.append(
+                f"paths.{name}: '{shown[name]}' is in paths.articles ('{shown['articles']}'), every "
+                f"folder of which is read for articles; it needs a folder of its own, such as {example}"
+            )
     return problems
 
 

@@ -107,7 +107,8 @@ def render_stamp(config: Config, briefs: dict[str, cache.Stat]) -> Any:
     templates = cache.tree_stamp(config.paths.templates)
     identity = output_id(config.paths.output)
     moved = cache.stat_files([config.paths.redirects])
-    return ("render", briefs, templates, moved, config_digest(config), cache.code_version(), identity)
+    extra = cache.tree_stamp(config.paths.extra)
+    return ("render", briefs, templates, moved, extra, config_digest(config), cache.code_version(), identity)
 
 
 def ingest_unchanged(

@@ -102,7 +102,7 @@ def _snapshot(paths: Iterable[Path]) -> dict[Path, float]:
 
 def _watched(config: Config) -> list[Path]:
     paths = config.paths
-    return [config.path, paths.articles, paths.briefs, paths.templates, paths.redirects]
+    return [config.path, paths.articles, paths.briefs, paths.templates, paths.redirects, paths.extra]
 
 
 def serve(config: Config, reporter: Reporter, port: int, build: Callable[[], Config | None] | None) -> int:

@@ -46,6 +46,7 @@ def test_defaults_and_resolved_paths(tmp_path: Path) -> None:
     config = load_config(write_config(tmp_path, VALID))
     assert config.paths.articles == (tmp_path / "content" / "articles").resolve()
     assert config.paths.output == (tmp_path / "site").resolve()
+    assert config.paths.extra == (tmp_path / "content" / "extra").resolve()
     assert config.site.base_path == "/repo/"
     assert config.feeds.items == 20
     assert config.listing.per_page == 20
@@ -169,6 +170,8 @@ OWN = "it is replaced whole on every build, so it must be a folder of its own, s
         ({"output": "templates/site"}, "paths.output: 'templates/site' is inside paths.templates"),
         ({"redirects": "site/redirects.yaml"}, "paths.output: 'site' holds paths.redirects"),
         ({"briefs": "content/articles"}, "paths.briefs: 'content/articles' is in paths.articles"),
+        ({"output": "content/extra"}, "paths.output: 'content/extra' holds paths.extra ('content/extra')"),
+        ({"extra": "content/articles/root"}, "paths.extra: 'content/articles/root' is in paths.articles"),
         (
             {"briefs": "content/articles/briefs"},
             "paths.briefs: 'content/articles/briefs' is in paths.articles",

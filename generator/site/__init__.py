@@ -21,6 +21,7 @@ from generator.model import RenderReport
 from generator.parallel import map_indices, workers
 from generator.progress import Reporter
 from generator.site import incremental, search_cache, snapshot, urls
+from generator.site.extra import write_extra
 from generator.site.feeds import Feed, FeedItem, feed_item, feed_paths, plan_feeds, render_feeds
 from generator.site.load import load_briefs, load_redirects
 from generator.site.pages import FeedLink, Page, plan_pages
@@ -183,6 +184,16 @@ def _render(
         finally:
             if search is not None:
                 search.cancel()
+        for failure in write_extra(staged, config.paths.extra, config.root):  # last: it may not replace ours
+            report.failures.append(failure)
+            reporter.failure(failure)
+        for name in staged.foreign():
+            shown = relative_to_root(config.paths.output / name, config.root)
+            where = relative_to_root(config.paths.extra, config.root)
+            reporter.warn(
+                f"{shown}: not made by briefing, and not in the new site, which replaces the whole folder "
+                f"(files of your own for the site go in {where}/)"
+            )
         staged.commit()
     report.pages = len(pages)
     report.feeds = len(plan.feeds)

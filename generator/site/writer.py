@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from generator.errors import BriefingError
+from generator.errors import BriefingError, UsageError
 
 # Below this many files the old tree is deleted in-process: quick, and nothing outlives the build.
 BACKGROUND_DELETE_FILES = 2000
@@ -55,6 +55,10 @@ _AT_FDCWD = -100
 
 class WriteError(BriefingError):
     """The site could not be written or swapped in."""
+
+
+class RepositoryInOutput(UsageError):
+    """The output folder holds a git repository, which the swap would take away: exit status 2."""
 
 
 def digest(data: bytes) -> str:
@@ -116,6 +120,12 @@ class StagedSite:
         if output.exists() and not output.is_dir():
             raise WriteError(
                 f"{output}: exists and is not a folder; remove it or choose another paths.output"
+            )
+        if (output / ".git").exists():  # a worktree of a gh-pages branch, as some tools advise
+            raise RepositoryInOutput(
+                f"{output / '.git'}: a git repository in the output folder, which every build "
+                "replaces whole: its history would go with the old site. Move it out of the "
+                "folder (the README's *Deploying to GitHub Pages* needs none)"
             )
         token = secrets.token_hex(4)
         self.staging = self.parent / f".{output.name}.new-{token}"
@@ -297,8 +307,29 @@ class StagedSite:
         self.files.update((folder + name, hashed) for name, hashed in digests.items())
         return sum(live.get(folder + name) != hashed for name, hashed in digests.items())
 
+    def foreign(self) -> list[str]:
+        """The names at the top of the live site that this build did not stage and the last one
+        did not write (dot-files aside): someone else's (a CNAME), which the swap takes away."""
+        ours = _tops(self.files) | _tops(self.live or {})
+        try:
+            names = os.listdir(self.output)
+        except OSError:
+            return []
+        return sorted(name for name in names if name not in ours and not name.startswith("."))
+
     def _drop_stale(self) -> None:
-        """Delete what the patched previous site holds and this build did not stage."""
+        """Delete what the patched previous site holds and this build did not stage: what the
+        cache knows it holds, and whatever else is at its top (someone else's files, see
+        ``foreign``: kept, they would come back with every other build)."""
+        if self.base:
+            staged = _tops(self.files)
+            for name in os.listdir(self.staging):
+                if name not in staged:
+                    path = self.staging / name
+                    if path.is_dir() and not path.is_symlink():
+                        shutil.rmtree(path)
+                    else:
+                        path.unlink()
         gone = [relative for relative in self.base if relative not in self.files]
         for relative in gone:
             with contextlib.suppress(FileNotFoundError):
@@ -415,6 +446,11 @@ def _running(pid: int) -> bool:
 
 def _folder(relative: str) -> str:
     return relative.rpartition("/")[0]
+
+
+def _tops(files: dict[str, str]) -> set[str]:
+    """The names at the top of a site holding ``files`` (relative paths)."""
+    return {relative.partition("/")[0] for relative in files}
 
 
 def _write(path: Path, data: bytes) -> None:
