@@ -168,6 +168,13 @@ def _ingest(
         for i, (key, target) in enumerate(zip(keys, targets, strict=True))
         if not _up_to_date(done.get(target), key, current.get(target)) and target not in blocked
     ]
+    for i in todo:
+        record = done.get(targets[i])
+        if record is not None and record.stat != UNWRITTEN and targets[i] not in briefs:
+            reporter.warn(
+                f"{_display(Path(targets[i]), config.root)} was deleted since the last build; written "
+                "again from its articles (to drop the story, delete them, or keep the brief as draft: true)"
+            )
     full = _FullArticles(files, fresh, in_memory, context, keep)
 
     from generator.ingest.stories import build_brief

@@ -108,3 +108,20 @@ def test_a_brief_that_cannot_be_written_is_named_and_the_rest_still_builds(tmp_p
     assert run.status == 0, run.stderr
     assert blocked.is_file()
     assert (tmp_path / "site" / "briefs" / blocked.stem / "index.html").is_file()
+
+
+def test_a_brief_deleted_by_hand_is_written_again_and_said(tmp_path: Path) -> None:
+    """Its article is still there, so the story still is: the brief comes back, but not in silence,
+    and the warning says how to drop a story."""
+    deleted, _ = _ingested_sample(tmp_path)
+    deleted.unlink()
+
+    run = briefing(tmp_path, "build")
+
+    assert run.status == 0, run.stderr
+    assert run.lines("warning") == [
+        f"content/briefs/{deleted.name} was deleted since the last build; written again from its articles "
+        "(to drop the story, delete them, or keep the brief as draft: true)"
+    ]
+    assert deleted.is_file()
+    assert briefing(tmp_path, "build").lines("warning") == []
