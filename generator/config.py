@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import yaml
@@ -216,6 +216,15 @@ def _check_base_url(url: str, where: str, problems: list[str]) -> str:
         return url
     if parts.query or parts.fragment:
         problems.append(f"{where}: the base URL cannot have a query or fragment, got {url!r}")
+    unsafe = sorted({c for c in parts.path if not (c.isascii() and c.isprintable()) or c in ' "<>\\^`{|}'})
+    if unsafe:  # every feed, the sitemap and each canonical link would carry it as it is: invalid there
+        escaped = urlunsplit(parts._replace(path=quote(parts.path, safe="/%:@!$&'()*+,;=~-._")))
+        named = ", ".join(map(repr, unsafe))
+        must = f"the base URL's path has characters a URL must escape ({named})"
+        problems.append(f"{where}: {must}; write it escaped: {escaped!r}")
+    if parts.path.lower().endswith((".html", ".htm")):
+        folder = urlunsplit(parts._replace(path=parts.path.rpartition("/")[0] + "/"))
+        problems.append(f"{where}: the base URL is the site's folder, not a page: {folder!r}, not {url!r}")
     return url if url.endswith("/") else url + "/"
 
 

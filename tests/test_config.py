@@ -102,6 +102,15 @@ def test_base_url_gets_a_trailing_slash_and_override_wins(tmp_path: Path) -> Non
         ({**VALID, "people": [{"name": "A"}, {"name": "A"}]}, "people: 'A' is listed more than once"),
         ({**VALID, "listing": {"per_page": -3}}, "listing.per_page: expected a whole number of at least 1"),
         (
+            with_site(base_url="https://user.github.io/my repo/"),
+            "site.base_url: the base URL's path has characters a URL must escape (' '); "
+            "write it escaped: 'https://user.github.io/my%20repo/'",
+        ),
+        (
+            with_site(base_url="https://user.github.io/repo/index.html"),
+            "site.base_url: the base URL is the site's folder, not a page: 'https://user.github.io/repo/'",
+        ),
+        (
             {**VALID, "classify": {"min_share": 25}},
             "classify.min_share: expected a number from 0 to 1, got 25",
         ),
