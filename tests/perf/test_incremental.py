@@ -46,8 +46,13 @@ DATA = REPO / "tests" / "data"
 SEEDS = range(1, 1 + int(os.environ.get("BRIEFING_RANDOM_SEEDS", "3")))
 STEPS = int(os.environ.get("BRIEFING_RANDOM_STEPS", "14"))
 # What only an incremental build can say: that it retired the brief it made from a story that is
-# gone or moved to another brief (a clean build never made that brief), or kept it, hand-edited.
-RETIRED = re.compile(r"warning: \S+\.md(?: removed)?: its articles are (?:gone|now in \S+)[^\n]*\n")
+# gone or moved to another brief (a clean build never made that brief), or kept it, hand-edited;
+# that it wrote again a brief deleted by hand; that the new site goes without someone else's file.
+RETIRED = re.compile(
+    r"warning: \S+\.md(?: removed)?: its articles are (?:gone|now in \S+)[^\n]*\n"
+    r"|warning: \S+\.md was deleted since the last build; written again[^\n]*\n"
+    r"|warning: site/CNAME: not made by briefing[^\n]*\n"
+)
 
 
 def tree(root: Path) -> dict[str, bytes | None]:
@@ -196,6 +201,8 @@ def _damage_site(project: Path, rng: random.Random) -> None:
             with victim.open("ab") as handle:  # in place: the same inode, as an editor may write
                 handle.write(b"\n")
     if rng.randrange(2):
+        if rng.randrange(2):  # someone's own file, which the new site goes without, for good
+            (project / "site" / "CNAME").write_text("briefs.example.org\n", encoding="utf-8")
         _edit_brief(project, rng)
 
 
