@@ -396,6 +396,15 @@ def parse_config(data: Any, path: Path) -> Config:
     names = [p.name for p in people]
     for dup in sorted({n for n in names if names.count(n) > 1}):
         problems.append(f"people: {dup!r} is listed more than once")
+    owner: dict[str, str] = {}  # as ingest reads them: the first person an alias names takes it
+    for person in people:
+        for alias in (person.name, *person.aliases):
+            first = owner.setdefault(alias.lower(), person.name)
+            if first != person.name:
+                problems.append(
+                    f"people: {alias!r} names both {first!r} and {person.name!r}; an alias must name "
+                    "one person (its mentions would all go to the first)"
+                )
     feeds_s = _Section(top.data.get("feeds"), "feeds", problems, {"items"})
     feeds = FeedSettings(items=feeds_s.get_positive("items", 20))
     listing_s = _Section(

@@ -100,6 +100,16 @@ def test_base_url_gets_a_trailing_slash_and_override_wins(tmp_path: Path) -> Non
         ({**VALID, "pillars": {"slug": "x"}}, "pillars: expected a list, got a mapping"),
         ({**VALID, "people": [{"name": "A", "aliases": "B"}]}, "people[0].aliases: expected a list"),
         ({**VALID, "people": [{"name": "A"}, {"name": "A"}]}, "people: 'A' is listed more than once"),
+        (
+            {
+                **VALID,
+                "people": [
+                    {"name": "Rajnath Singh", "aliases": ["Singh"]},
+                    {"name": "M Singh", "aliases": ["singh"]},
+                ],
+            },
+            "people: 'singh' names both 'Rajnath Singh' and 'M Singh'; an alias must name one person",
+        ),
         ({**VALID, "listing": {"per_page": -3}}, "listing.per_page: expected a whole number of at least 1"),
         (
             with_site(base_url="https://user.github.io/my repo/"),
