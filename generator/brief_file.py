@@ -18,13 +18,12 @@ import yaml
 
 from generator.errors import InputError, unknown_key
 from generator.model import Brief, Quote, Source
+from generator.yaml_keys import UniqueKeyLoader
 
 try:  # libyaml is ~10x faster; fall back to pure Python where it is missing
     from yaml import CSafeDumper as _Dumper
-    from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on the platform's PyYAML build
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CHECKSUM_KEY = "checksum"
@@ -125,7 +124,7 @@ def parse_brief(text: str, path: Path, tz: ZoneInfo) -> Brief:
         )
     front = match.group(1)
     try:
-        meta = yaml.load(front, Loader=_Loader)
+        meta = yaml.load(front, Loader=UniqueKeyLoader)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else None

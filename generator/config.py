@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import yaml
 
+from generator import yaml_keys
 from generator.errors import ConfigError, did_you_mean, unknown_key
 from generator.fileio import relative_to_root
 
@@ -463,7 +464,7 @@ def load_config(path: Path, base_url: str | None = None) -> Config:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(path, [f"cannot be read: {exc}"]) from None
     try:
-        data = yaml.safe_load(text)
+        data = yaml_keys.load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from generator import cache
+from generator import cache, yaml_keys
 from generator.brief_file import SLUG_RE
 from generator.errors import InputError
 from generator.fileio import write_if_changed
@@ -54,7 +54,7 @@ def parse(path: Path, raw: bytes | None) -> dict[str, str]:
     except UnicodeDecodeError as exc:
         raise InputError(path, f"not UTF-8 text (byte {exc.start}); save the file as UTF-8") from None
     try:
-        data = yaml.safe_load(text)
+        data = yaml_keys.load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None

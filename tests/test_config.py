@@ -220,3 +220,23 @@ def test_folders_of_their_own_are_accepted(tmp_path: Path, paths: dict[str, str]
     project = tmp_path / "project"
     project.mkdir()
     assert load_config(write_config(project, {**VALID, "paths": paths})).paths.output.name
+
+
+def test_a_key_given_twice_is_refused_with_its_line(tmp_path: Path) -> None:
+    """YAML keeps the last of two keys without a word: a second ``pillars:`` block appended to the
+    config replaced the first, every pillar of it gone."""
+    path = tmp_path / "briefing.yaml"
+    text = yaml.safe_dump(VALID) + "pillars:\n  - {slug: extra, title: Extra, keywords: [x], slug: other}\n"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    line = text.count("\n", 0, text.rindex("pillars:")) + 1
+    assert caught.value.problems == [
+        f"line {line}, column 1: not valid YAML ('pillars' is given twice; only one can count)"
+    ]
+    path.write_text(
+        yaml.safe_dump(VALID).replace("pillars:", "pillars:\n- {slug: a, title: A, slug: b}\nx:"), "utf-8"
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert "'slug' is given twice" in caught.value.problems[0]  # in a nested mapping too

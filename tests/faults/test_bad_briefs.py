@@ -21,6 +21,11 @@ BAD = {
     "escape.md": ("---\ntitle: T\ndate: 2025-03-01\nslug: ../../etc\n---\nBody\n", 4, "slug"),
     "slash.md": ("---\ntitle: T\ndate: 2025-03-01\nslug: a/b\n---\nBody\n", 4, "slug"),
     "zz-duplicate.md": (GOOD.format(slug="2025-03-01-good"), None, "slugs must be unique"),
+    "two-dates.md": (
+        "---\ntitle: T\ndate: 2025-03-01\ndate: 2025-04-01\n---\nBody\n",
+        4,
+        "'date' is given twice",
+    ),
 }
 
 

@@ -47,6 +47,10 @@ def test_the_file_is_read_sorted_and_bad_entries_are_named_with_their_line(tmp_p
         "a-slug: a-slug\n": (1, "leads to itself"),
         "a-slug: [b\n": (None, "not valid YAML"),
         "- a-slug\n": (1, "expected one 'old-slug: new-slug' line"),
+        "a-slug: b-slug\nc-slug: d-slug\na-slug: e-slug\n": (
+            3,
+            "'a-slug' is given twice",
+        ),  # YAML kept the last
     }
     for i, (text, (line, message)) in enumerate(cases.items()):
         path = _write(tmp_path / f"bad{i}.yaml", text)
