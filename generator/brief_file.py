@@ -16,9 +16,9 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from generator import yaml_keys
 from generator.errors import InputError, unknown_key
 from generator.model import Brief, Quote, Source
-from generator.yaml_keys import UniqueKeyLoader
 
 try:  # libyaml is ~10x faster; fall back to pure Python where it is missing
     from yaml import CSafeDumper as _Dumper
@@ -124,7 +124,7 @@ def parse_brief(text: str, path: Path, tz: ZoneInfo) -> Brief:
         )
     front = match.group(1)
     try:
-        meta = yaml.load(front, Loader=UniqueKeyLoader)  # noqa: S506 - a SafeLoader
+        meta = yaml_keys.load(front)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else None
