@@ -87,9 +87,10 @@ def ingest_version(config: Config) -> str:
     return cache.sha256(settings + cache.code_version().encode())
 
 
-def output_id(output: Path) -> tuple[int, int] | None:
+def folder_id(folder: Path) -> tuple[int, int] | None:
+    """(st_dev, st_ino): which folder is there, whatever it holds (a new one is another)."""
     try:
-        st = os.stat(output)
+        st = os.stat(folder)
     except OSError:
         return None
     return (st.st_dev, st.st_ino)
@@ -105,7 +106,7 @@ def ingest_stamp(
 
 def render_stamp(config: Config, briefs: dict[str, cache.Stat]) -> Any:
     templates = cache.tree_stamp(config.paths.templates)
-    identity = output_id(config.paths.output)
+    identity = folder_id(config.paths.output)
     moved = cache.stat_files([config.paths.redirects])
     extra = cache.tree_stamp(config.paths.extra)
     return ("render", briefs, templates, moved, extra, config_digest(config), cache.code_version(), identity)

@@ -39,6 +39,7 @@ LINK_OUT = (
     "is a symbolic link out of the briefs folder; ingest does not write through it "
     "(replace it with the file, or remove it)"
 )
+DELETED_NAMED = 5  # briefs deleted by hand named one by one; the rest counted
 UNWRITTEN: cache.Stat = (-1, -1)  # what the stamps hold for a brief that could not be written
 STORE_CHUNK = 32  # articles a worker reads, then writes to the store as one pack file
 
@@ -168,13 +169,8 @@ def _ingest(
         for i, (key, target) in enumerate(zip(keys, targets, strict=True))
         if not _up_to_date(done.get(target), key, current.get(target)) and target not in blocked
     ]
-    for i in todo:
-        record = done.get(targets[i])
-        if record is not None and record.stat != UNWRITTEN and targets[i] not in briefs:
-            reporter.warn(
-                f"{_display(Path(targets[i]), config.root)} was deleted since the last build; written "
-                "again from its articles (to drop the story, delete them, or keep the brief as draft: true)"
-            )
+    if plan is not None and plan.folder == inputs.folder_id(config.paths.briefs):
+        _say_deleted([targets[i] for i in todo if targets[i] not in briefs], done, config.root, reporter)
     full = _FullArticles(files, fresh, in_memory, context, keep)
 
     from generator.ingest.stories import build_brief
@@ -207,7 +203,12 @@ def _ingest(
     if whole:
         records = _records(targets, keys, {str(w.path): w for w in writes}, done)
         summary = replace(report, written=0, kept_edited=[], removed=0)
-        incremental.save_plan(config, incremental.Plan(version, stats, records, messages, summary, verdicts))
+        incremental.save_plan(
+            config,
+            incremental.Plan(
+                version, stats, records, messages, summary, verdicts, inputs.folder_id(config.paths.briefs)
+            ),
+        )
         # Stamped after writing, with the briefs' stats as this run left them.
         cache.save(
             config.root,
@@ -250,6 +251,23 @@ class _FullArticles:
             path = Path(name)
             article = ingest_file(path, path.read_bytes(), self._context)
         return article
+
+
+def _say_deleted(
+    missing: list[str], done: dict[str, incremental.BriefRecord], root: Path, reporter: Reporter
+) -> None:
+    """Name the briefs the last run wrote that were deleted by hand since, to be written again."""
+    deleted = [name for name in missing if name in done and done[name].stat != UNWRITTEN]
+    for name in deleted[:DELETED_NAMED]:
+        reporter.warn(
+            f"{_display(Path(name), root)} was deleted since the last build; written again from its "
+            "articles (to drop the story, delete them, or keep the brief as draft: true)"
+        )
+    more = len(deleted) - DELETED_NAMED
+    if more > 0:
+        reporter.warn(
+            f"and {more} more brief{'s' if more > 1 else ''} deleted since the last build, written again"
+        )
 
 
 def _known_verdicts(plan: incremental.Plan | None, digests: list[Digest]) -> merge.Verdicts:

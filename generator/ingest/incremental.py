@@ -59,6 +59,9 @@ class Plan:
     messages: list[tuple[str, str]]  # ("warn" | "info", text) per article, to say again
     report: Any  # the IngestReport of the run (written and kept_edited aside)
     verdicts: dict[tuple[str, str], bool] = field(default_factory=dict)  # merge.group_stories's
+    # (st_dev, st_ino) of the briefs folder it wrote into: a brief missing from the same folder was
+    # deleted there; from another (a fresh clone with the cache restored) it was never checked out.
+    folder: tuple[int, int] | None = None
 
 
 def story_key(slug: str, files: list[tuple[str, str]], version: str) -> str:

@@ -203,7 +203,7 @@ def _render(
     incremental.save_state(
         config,
         incremental.RenderState(
-            output_id=inputs.output_id(config.paths.output),
+            output_id=inputs.folder_id(config.paths.output),
             files=staged.files,
             pages={out: (fp, staged.files[out]) for out, (fp, _) in zip(outputs, fingerprints, strict=True)},
             details={out: shown for out, (_, shown) in zip(outputs, fingerprints, strict=True) if shown},

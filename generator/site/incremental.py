@@ -34,7 +34,7 @@ from generator import cache
 from generator.brief_file import parse_brief_bytes, read_brief
 from generator.config import Config
 from generator.errors import InputError
-from generator.inputs import output_id
+from generator.inputs import folder_id
 from generator.model import Brief
 from generator.parallel import map_indices, map_items
 from generator.progress import QUIET, Reporter
@@ -332,7 +332,7 @@ def load_state(config: Config) -> RenderState | None:
     state = cache.load(config.root, STATE)
     if not isinstance(state, RenderState):
         return None
-    if state.output_id is None or state.output_id != output_id(config.paths.output):
+    if state.output_id is None or state.output_id != folder_id(config.paths.output):
         return forget_site(state)
     return state
 

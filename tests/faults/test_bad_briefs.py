@@ -130,3 +130,32 @@ def test_a_brief_deleted_by_hand_is_written_again_and_said(tmp_path: Path) -> No
     ]
     assert deleted.is_file()
     assert briefing(tmp_path, "build").lines("warning") == []
+
+
+def test_briefs_deleted_with_their_folder_or_many_at_once_are_not_a_screenful(tmp_path: Path) -> None:
+    """Many briefs deleted in place are named five at a time; a briefs folder that is a new one (a
+    fresh clone whose cache was restored, as the Pages workflow builds, without the briefs the
+    last run wrote) has nothing deleted from it: every brief is written without a word."""
+    shutil.copy(REPO / "briefing.yaml", tmp_path / "briefing.yaml")
+    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    shutil.copytree(REPO / "tests" / "data" / "articles", tmp_path / "content" / "articles")
+    for expected in (tmp_path / "content" / "articles").glob("*.yaml"):
+        expected.unlink()
+    assert briefing(tmp_path, "build").status == 0
+    briefs = tmp_path / "content" / "briefs"
+    written = sorted(briefs.glob("*.md"))
+    assert len(written) >= 8
+    for brief in written[:7]:
+        brief.unlink()
+
+    warnings = briefing(tmp_path, "build").lines("warning")
+
+    named = {w.split(" was deleted since the last build; written again")[0] for w in warnings[:5]}
+    assert len(named) == 5 and named <= {f"content/briefs/{brief.name}" for brief in written[:7]}, warnings
+    assert warnings[5:] == ["and 2 more briefs deleted since the last build, written again"]
+    assert sorted(briefs.glob("*.md")) == written
+
+    shutil.rmtree(briefs)  # as a fresh clone without them: the folder is another
+    run = briefing(tmp_path, "build")
+    assert run.status == 0 and run.lines("warning") == [], run.stderr
+    assert sorted(briefs.glob("*.md")) == written
