@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.fileio import relative_to_root
 from generator.model import Failure
-from generator.site.writer import StagedSite
+from generator.site.writer import StagedSite, folders_of
 
 
 def extra_files(folder: Path) -> dict[str, Path]:
@@ -24,11 +24,7 @@ def write_extra(staged: StagedSite, folder: Path, root: Path) -> list[Failure]:
     files = extra_files(folder)
     if not files:
         return []
-    taken = set(staged.files)
-    for name in list(taken):
-        while "/" in name:
-            name = name.rpartition("/")[0]
-            taken.add(name)
+    taken = set(staged.files) | folders_of(staged.files)
     failures = []
     for relative, path in files.items():
         shown = Path(relative_to_root(path, root))

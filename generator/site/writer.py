@@ -38,6 +38,7 @@ import secrets
 import shutil
 import subprocess
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -335,13 +336,7 @@ class StagedSite:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(self.staging / relative)
         # The folders that held them, deepest first: rmdir removes those left empty, no other.
-        held: set[str] = set()
-        for relative in gone:
-            folder = _folder(relative)
-            while folder and folder not in held:
-                held.add(folder)
-                folder = _folder(folder)
-        for folder in sorted(held, key=lambda f: f.count("/"), reverse=True):
+        for folder in sorted(folders_of(gone), key=lambda f: f.count("/"), reverse=True):
             with contextlib.suppress(OSError):
                 os.rmdir(self.staging / folder)
 
@@ -446,6 +441,17 @@ def _running(pid: int) -> bool:
 
 def _folder(relative: str) -> str:
     return relative.rpartition("/")[0]
+
+
+def folders_of(names: Iterable[str]) -> set[str]:
+    """Every folder that holds one of ``names`` (paths relative to the site), up to its top."""
+    held: set[str] = set()
+    for name in names:
+        folder = _folder(name)
+        while folder and folder not in held:
+            held.add(folder)
+            folder = _folder(folder)
+    return held
 
 
 def _tops(files: dict[str, str]) -> set[str]:
