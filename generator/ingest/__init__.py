@@ -193,7 +193,10 @@ def _ingest(
     for path in result.backups:
         reporter.info(f"kept the hand-edited brief as {_display(path, config.root)}")
     # After the writes: a story that moved to a new brief is in it before its old brief goes.
-    retired = _retire(config, plan, stories, targets, briefs, reporter) if whole and plan is not None else []
+    # Made by other settings or code, the plan still says which briefs the last run wrote: a story
+    # whose slug they changed (a new way of spelling headlines) moves, rather than showing twice.
+    last = plan if plan is not None or not whole else incremental.load_plan(config, any_version=True)
+    retired = _retire(config, last, stories, targets, briefs, reporter) if last is not None else []
     report.removed = len(retired)
     if use_cache:
         latest = {name: e for name, e in zip(files, fresh, strict=True) if e.sha}
@@ -312,7 +315,7 @@ def _retire(
     said: list[tuple[str, bool]] = []  # (warning, whether the brief moved and went)
     for name in gone:
         record, path = plan.briefs[name], Path(name)
-        moved = next((home[file] for file, _ in record.claims if file in home), None)
+        moved = next((home[file] for file, _ in record.claims or _claims(path) if file in home), None)
         why = (
             f"its articles are now in {_display(Path(moved), config.root)}"
             if moved
@@ -334,6 +337,15 @@ def _retire(
     for message, went in said:
         reporter.warn(message + (address if went else ""))
     return removed
+
+
+def _claims(path: Path) -> list[tuple[str, str]]:
+    """A brief's claims read from the file: a plan made before nameless sources were read has none
+    for their briefs, whose stories would seem gone rather than moved."""
+    try:
+        return writer.slug_claims(path, path.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return []
 
 
 def _keep_addresses(config: Config, moves: redirects.Moves, reporter: Reporter) -> str:

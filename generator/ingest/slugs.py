@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+
+from anyascii import anyascii
+
+from generator.ingest.devanagari import transliterate
 
 MAX_WORDS = 8
 _FALLBACK = str.maketrans(
@@ -18,10 +23,23 @@ _SLUG_OK = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def ascii_words(text: str) -> list[str]:
-    """Lower-case ASCII words of ``text`` (accents dropped, a few letters transliterated by hand)."""
-    flat = unicodedata.normalize("NFKD", text.translate(_FALLBACK)).encode("ascii", "ignore").decode()
+    """Lower-case ASCII words of ``text``: accents dropped, a few letters transliterated by hand,
+    Devanagari spelled out (``devanagari``), the letters of other scripts by anyascii: a Hindi
+    headline gets words, not the bare fallback."""
+    flat = "".join(map(_ascii, transliterate(text).translate(_FALLBACK)))
     # a hyphenated word ("Indo-US") is one word for the length limit
     return [w.strip("-") for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", flat.lower()) if w.strip("-")]
+
+
+@functools.lru_cache(maxsize=8192)
+def _ascii(char: str) -> str:
+    if char.isascii():
+        return char
+    flat = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+    if flat or unicodedata.category(char)[0] not in "LM":
+        return flat  # a Latin letter without its accent; punctuation and symbols go, as ever
+    # A letter or vowel sign of another script. anyascii marks some vowels with an apostrophe.
+    return anyascii(char).replace("'", "")
 
 
 _TRAILING_STOP = frozenset(

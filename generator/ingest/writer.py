@@ -30,7 +30,8 @@ class Known(Protocol):
 MACHINE_WIDE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO})
 
 _SLUG_LINE = re.compile(r"^slug:\s*['\"]?(?P<slug>[a-z0-9-]+)['\"]?\s*$", re.MULTILINE)
-_FILE_LINE = re.compile(r"^\s+(?:-\s+)?file:\s*['\"]?(?P<file>[^'\"\n]+?)['\"]?\s*$", re.MULTILINE)
+# A source's file: "  file: ..." under its name, or "- file: ..." when it has no name (it comes first).
+_FILE_LINE = re.compile(r"^\s*(?:-\s+)?file:\s*['\"]?(?P<file>[^'\"\n]+?)['\"]?\s*$", re.MULTILINE)
 
 
 @dataclass

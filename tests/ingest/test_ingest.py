@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from conftest import ARTICLES, NOW, REPO, write_config
 
+from generator import cache, redirects
 from generator.brief_file import read_brief
 from generator.config import Config
 from generator.errors import InputError
-from generator.ingest import explain_pillars, ingest_articles
+from generator.ingest import article, explain_pillars, ingest_articles
 from generator.progress import Reporter
 
 
@@ -183,3 +184,25 @@ def test_a_classify_change_files_cached_articles_again(project: Path) -> None:
     report = ingest_articles(lenient, reporter()[0], use_cache=True)
     assert report.written == 2  # the cached reading of each article was made under other rules
     assert "logistics" in read_brief(lenient.paths.briefs / name, lenient.site.tz).pillars
+
+
+def test_slugs_spelled_anew_by_new_code_move_their_briefs_and_keep_the_addresses(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """New code (or settings) discards ingest's plan, which also said which briefs it wrote: a story
+    whose slug the new code spells otherwise (Devanagari headlines got words) showed twice, its old
+    brief left beside the new one. That record still holds, so the story moves, its address kept."""
+    config = write_config(project)
+    ingest_articles(config, reporter()[0], use_cache=True)
+    before = sorted(p.stem for p in config.paths.briefs.glob("*.md"))
+    spell = article.base_slug
+    monkeypatch.setattr(article, "base_slug", lambda title, day: spell(title, day) + "-v2")
+    monkeypatch.setattr(cache, "code_version", lambda: "the next version")
+
+    rep, err = reporter()
+    report = ingest_articles(config, rep, use_cache=True)
+
+    assert sorted(p.stem for p in config.paths.briefs.glob("*.md")) == [slug + "-v2" for slug in before]
+    assert report.removed == len(before)
+    assert err.getvalue().count("its articles are now in content/briefs/") == len(before)
+    assert redirects.read(config.paths.redirects) == {slug: slug + "-v2" for slug in before}

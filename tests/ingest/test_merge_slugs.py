@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
+from generator.brief_file import dump_brief, parse_brief
 from generator.ingest import merge, slugs, writer
 from generator.ingest.shingles import fingerprint, shingles, unpack
+from generator.model import Brief, Source
 
 
 def test_slug_shape() -> None:
@@ -22,7 +24,12 @@ def test_slug_shape() -> None:
         == "2025-01-02-ca-coute-5-a-lodz-strasse"
     )
     assert slugs.base_slug("../../etc/passwd", date(2025, 1, 2)) == "2025-01-02-etc-passwd"
-    assert slugs.base_slug("रक्षा मंत्री", date(2025, 1, 2)) == "2025-01-02-brief"
+    # Other scripts are spelled in Latin letters, Devanagari with the vowels a reader says.
+    hindi = slugs.base_slug("रक्षा मंत्री राजनाथ सिंह", date(2025, 1, 2))
+    assert hindi == "2025-01-02-raksha-mantri-rajanath-sinh"
+    assert slugs.base_slug("क़ानून ज़रूरी: २०२५", date(2025, 1, 2)) == "2025-01-02-qanun-zaruri-2025"
+    assert slugs.base_slug("Привет мир", date(2025, 1, 2)) == "2025-01-02-privet-mir"
+    assert slugs.base_slug("“—”", date(2025, 1, 2)) == "2025-01-02-brief"  # no letters: the fallback
 
 
 def test_collisions_get_stable_suffixes_regardless_of_order() -> None:
@@ -115,3 +122,15 @@ def test_known_verdicts_are_used_and_new_ones_recorded(monkeypatch: pytest.Monke
     known[(articles[5].sha256, articles[31].sha256)] = False
     apart = merge.group_stories(articles, known)
     assert [a.file for a in next(s for s in apart if s[0].file == "f0005.txt")] == ["f0005.txt"]
+
+
+def test_a_brief_claims_each_of_its_source_files_named_or_not() -> None:
+    """A source with no name (an outlet the page did not name) is written ``- file: ...``: its claim
+    was missed, so its story could not keep its slug, nor move with its redirect."""
+    zone = timezone(timedelta(hours=5, minutes=30))
+    sources = [Source(file="content/articles/hindi.txt"), Source(name="X", file="content/articles/b c.txt")]
+    brief = Brief("2025-08-01-t", "T", datetime(2025, 8, 1, tzinfo=zone), "Body.", sources=sources)
+    text = dump_brief(brief)
+    parsed = parse_brief(text, Path("t.md"), zone)  # type: ignore[arg-type]
+    assert writer.slug_claims(Path("t.md"), text) == [(s.file, "2025-08-01-t") for s in parsed.sources]
+    assert [s.file for s in parsed.sources] == ["content/articles/hindi.txt", "content/articles/b c.txt"]
