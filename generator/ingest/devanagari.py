@@ -48,8 +48,8 @@ def _word(word: str) -> str:
                 i += 1
             elif after == _VIRAMA:
                 i += 1
-            elif after:  # the inherent vowel, said everywhere but at the end of the word
-                out.append("a")
+            elif after and unicodedata.category(after)[0] in "LM":  # not at the word's end (nor a danda's)
+                out.append("a")  # the inherent vowel
         else:  # a vowel, a mark, a digit; a danda or anything else goes
             out.append(_VOWELS.get(char) or _SIGNS.get(char) or _OTHERS.get(char, ""))
     return "".join(out)

@@ -26,7 +26,8 @@ def ascii_words(text: str) -> list[str]:
     """Lower-case ASCII words of ``text``: accents dropped, a few letters transliterated by hand,
     Devanagari spelled out (``devanagari``), the letters of other scripts by anyascii: a Hindi
     headline gets words, not the bare fallback."""
-    flat = "".join(map(_ascii, transliterate(text).translate(_FALLBACK)))
+    text = transliterate(text).translate(_FALLBACK)
+    flat = text if text.isascii() else "".join(map(_ascii, text))
     # a hyphenated word ("Indo-US") is one word for the length limit
     return [w.strip("-") for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", flat.lower()) if w.strip("-")]
 

@@ -28,6 +28,8 @@ def test_slug_shape() -> None:
     hindi = slugs.base_slug("रक्षा मंत्री राजनाथ सिंह", date(2025, 1, 2))
     assert hindi == "2025-01-02-raksha-mantri-rajanath-sinh"
     assert slugs.base_slug("क़ानून ज़रूरी: २०२५", date(2025, 1, 2)) == "2025-01-02-qanun-zaruri-2025"
+    # a danda ends a word as a space does
+    assert slugs.base_slug("भारत। सहमति", date(2025, 1, 2)) == "2025-01-02-bharat-sahamati"
     assert slugs.base_slug("Привет мир", date(2025, 1, 2)) == "2025-01-02-privet-mir"
     assert slugs.base_slug("“—”", date(2025, 1, 2)) == "2025-01-02-brief"  # no letters: the fallback
 
