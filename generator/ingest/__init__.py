@@ -99,6 +99,10 @@ def _ingest(
     checked: dict[str, cache.Stat] | None,
     briefs: dict[str, cache.Stat],
 ) -> IngestReport:
+    if paths is None and not config.paths.articles.is_dir():
+        # A mistyped or unmounted folder (the build warns): every brief would seem to have lost its
+        # articles and be deleted, and every cached result dropped. Nothing is touched.
+        return IngestReport()
     requested = inputs.requested_articles(paths, config.root, reporter) if paths is not None else None
     if requested is None:
         stats = checked if checked is not None else inputs.article_stats(config, reporter)
