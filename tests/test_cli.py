@@ -162,7 +162,7 @@ def test_a_missing_articles_folder_is_said_and_the_briefs_alone_still_build(proj
     assert named.returncode == 0 and missing not in named.stderr, named.stderr
 
 
-def test_an_articles_folder_gone_since_the_last_build_deletes_no_brief(project: Path) -> None:
+def test_an_articles_folder_gone_or_empty_deletes_no_brief(project: Path) -> None:
     """Renamed, mistyped or unmounted, the folder had every brief "lose its articles": all were
     deleted, and the site published without them, though the warning said it was made from them."""
     assert briefing(project, "build").returncode == 0
@@ -176,6 +176,15 @@ def test_an_articles_folder_gone_since_the_last_build_deletes_no_brief(project: 
     assert "articles folder not found" in result.stderr and "removed" not in result.stderr
     assert {p.name: p.read_bytes() for p in (project / "content" / "briefs").glob("*.md")} == briefs
     assert sorted(p.name for p in (project / "site" / "briefs").iterdir()) == pages
+    (project / "content" / "articles").mkdir()  # empty, as an unmounted share's mount point is
+    result = briefing(project, "build")
+    assert result.returncode == 0, result.stderr
+    assert (
+        result.stderr
+        == "warning: content/articles: no articles; the briefs are kept (delete them to empty the site)\n"
+    )
+    assert {p.name: p.read_bytes() for p in (project / "content" / "briefs").glob("*.md")} == briefs
+    (project / "content" / "articles").rmdir()
     (project / "content" / "articles-moved").rename(project / "content" / "articles")
     result = briefing(project, "build")  # back: the cached results serve, nothing is rewritten
     assert result.returncode == 0 and "2 articles" in result.stdout and not result.stderr, result.stderr

@@ -106,6 +106,10 @@ def _ingest(
     requested = inputs.requested_articles(paths, config.root, reporter) if paths is not None else None
     if requested is None:
         stats = checked if checked is not None else inputs.article_stats(config, reporter)
+        if not stats and briefs:  # an unmounted share is an empty folder: the same, said
+            shown = _display(config.paths.articles, config.root)
+            reporter.warn(f"{shown}: no articles; the briefs are kept (delete them to empty the site)")
+            return IngestReport()
     else:
         stats = cache.stat_files(requested)
     whole = use_cache and paths is None and not force
