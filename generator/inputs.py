@@ -60,12 +60,14 @@ def _path_order(name: str) -> list[str]:
 
 def _say_not_articles(others: list[str], root: Path, reporter: Reporter) -> None:
     kinds = ", ".join(f"*{suffix}" for suffix in ARTICLE_SUFFIXES)
-    for name in others[:NOT_ARTICLES_NAMED]:
-        shown = relative_to_root(Path(name), root)
-        reporter.warn(f"{shown}: not an article, left out (only {kinds} files are read)")
-    more = len(others) - NOT_ARTICLES_NAMED
-    if more > 0:
-        reporter.warn(f"and {more} more file{'s' if more > 1 else ''} in the articles folder, not articles")
+    reporter.warn_first(
+        [
+            f"{relative_to_root(Path(name), root)}: not an article, left out (only {kinds} files are read)"
+            for name in others
+        ],
+        lambda more: f"and {more} more file{'s' if more > 1 else ''} in the articles folder, not articles",
+        NOT_ARTICLES_NAMED,
+    )
 
 
 def brief_stats(config: Config) -> dict[str, cache.Stat]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, TextIO
 
@@ -87,6 +87,14 @@ class Reporter:
         self.warnings += 1
         if self.verbosity >= NORMAL:
             self._say(f"warning: {message}")
+
+    def warn_first(self, messages: Sequence[str], rest: Callable[[int], str], limit: int = 5) -> None:
+        """The first ``limit`` warnings, then one counting the others (``rest(count)``): hundreds
+        of files of one kind are not a screenful."""
+        for message in messages[:limit]:
+            self.warn(message)
+        if len(messages) > limit:
+            self.warn(rest(len(messages) - limit))
 
     def failure(self, failure: Failure) -> None:
         # Failures are shown even with --quiet: the user must learn what was skipped.

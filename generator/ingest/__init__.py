@@ -269,16 +269,16 @@ def _say_deleted(
 ) -> None:
     """Name the briefs the last run wrote that were deleted by hand since, to be written again."""
     deleted = [name for name in missing if name in done and done[name].stat != UNWRITTEN]
-    for name in deleted[:DELETED_NAMED]:
-        reporter.warn(
-            f"{_display(Path(name), root)} was deleted since the last build; written again from its "
-            "articles (to drop the story, delete them, or keep the brief as draft: true)"
-        )
-    more = len(deleted) - DELETED_NAMED
-    if more > 0:
-        reporter.warn(
+    again = (
+        "written again from its articles (to drop the story, delete them, or keep the brief as draft: true)"
+    )
+    reporter.warn_first(
+        [f"{_display(Path(name), root)} was deleted since the last build; {again}" for name in deleted],
+        lambda more: (
             f"and {more} more brief{'s' if more > 1 else ''} deleted since the last build, written again"
-        )
+        ),
+        DELETED_NAMED,
+    )
 
 
 def _known_verdicts(plan: incremental.Plan | None, digests: list[Digest]) -> merge.Verdicts:
