@@ -190,6 +190,24 @@ def test_an_articles_folder_gone_or_empty_deletes_no_brief(project: Path) -> Non
     assert result.returncode == 0 and "2 articles" in result.stdout and not result.stderr, result.stderr
 
 
+def test_a_new_briefs_folder_names_the_one_the_last_build_wrote_into(project: Path) -> None:
+    """A mistyped ``paths.briefs``: fresh briefs in a new folder made the site, the analysts' edits
+    in the real one unused, and nothing was said (the folder exists by the time the render looks)."""
+    assert briefing(project, "build").returncode == 0
+    config = project / "briefing.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("briefs: content/briefs", "briefs: content/brief")
+    )
+
+    result = briefing(project, "build")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (
+        "warning: content/brief: a new briefs folder; the last build's briefs are in content/briefs, "
+        "their hand edits unused here (move them, or set paths.briefs back)\n"
+    )
+
+
 def test_a_missing_briefs_folder_is_said_by_render(project: Path) -> None:
     """A mistyped ``paths.briefs`` is not a silent site without briefs."""
     (project / "content" / "briefs").rmdir()

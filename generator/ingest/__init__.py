@@ -114,6 +114,8 @@ def _ingest(
         stats = cache.stat_files(requested)
     whole = use_cache and paths is None and not force
     plan = incremental.load_plan(config) if whole else None
+    if whole and not config.paths.briefs.exists():
+        _say_moved_folder(config, reporter)
     if whole:
         previous = inputs.ingest_unchanged(config, stats, briefs) if checked is None else None
         if previous is not None:
@@ -262,6 +264,20 @@ class _FullArticles:
             path = Path(name)
             article = ingest_file(path, path.read_bytes(), self._context)
         return article
+
+
+def _say_moved_folder(config: Config, reporter: Reporter) -> None:
+    """Name the folder the last run wrote its briefs into, when this run is to write into a new one:
+    with ``paths.briefs`` mistyped, the site would be made from fresh briefs, the hand-edited ones
+    left unused, and nothing said (the new folder exists by the time the render looks)."""
+    last = incremental.load_plan(config, any_version=True)
+    folders = {Path(name).parent for name in last.briefs} if last is not None else set()
+    for folder in sorted(f for f in folders if f != config.paths.briefs and f.is_dir()):
+        reporter.warn(
+            f"{_display(config.paths.briefs, config.root)}: a new briefs folder; the last build's briefs "
+            f"are in {_display(folder, config.root)}, their hand edits unused here (move them, or set "
+            "paths.briefs back)"
+        )
 
 
 def _say_deleted(
