@@ -210,7 +210,7 @@ def scan_folder(
     """
     found: dict[str, Stat] = {}
     try:
-        seen = {_identity(os.stat(folder))}
+        seen = {identity(os.stat(folder))}
     except OSError:
         return found
     folders = [str(folder)]
@@ -235,17 +235,18 @@ def scan_folder(
         new = []
         for entry in sorted(below, key=lambda e: e.name) if recursive else ():
             try:
-                identity = _identity(entry.stat())
+                which = identity(entry.stat())
             except OSError:
                 continue
-            if identity not in seen:
-                seen.add(identity)
+            if which not in seen:
+                seen.add(which)
                 new.append(entry.path)
         folders += reversed(new)  # the stack gives them back in name order
     return found
 
 
-def _identity(st: os.stat_result) -> tuple[int, int]:
+def identity(st: os.stat_result) -> tuple[int, int]:
+    """(st_dev, st_ino): which file or folder it is, whatever it holds."""
     return (st.st_dev, st.st_ino)
 
 

@@ -20,7 +20,6 @@ from generator.model import IngestReport, RenderReport
 from generator.progress import Reporter
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
-NOT_ARTICLES_NAMED = 5  # files that are not articles named one by one; the rest counted
 SITE_CHECK_FORK = 2000  # files from which the site is checked in a forked child (``SiteCheck``)
 
 
@@ -32,7 +31,7 @@ def article_stats(config: Config, reporter: Reporter | None = None) -> dict[str,
     others: list[str] = []
     found = cache.scan_folder(config.paths.articles, ARTICLE_SUFFIXES, recursive=True, others=others)
     if reporter is not None and others:
-        _say_not_articles(sorted(others, key=_path_order), config.root, reporter)
+        _say_not_articles(others, config.root, reporter)
     return {name: found[name] for name in sorted(found, key=_path_order)}
 
 
@@ -50,7 +49,7 @@ def requested_articles(paths: Iterable[Path], root: Path, reporter: Reporter) ->
         else:
             files.add(str(path))  # one that is not there is named when it cannot be read
     if others:
-        _say_not_articles(sorted(others, key=_path_order), root, reporter)
+        _say_not_articles(others, root, reporter)
     return [Path(name) for name in sorted(files, key=_path_order)]
 
 
@@ -63,10 +62,9 @@ def _say_not_articles(others: list[str], root: Path, reporter: Reporter) -> None
     reporter.warn_first(
         [
             f"{relative_to_root(Path(name), root)}: not an article, left out (only {kinds} files are read)"
-            for name in others
+            for name in sorted(others, key=_path_order)
         ],
         lambda more: f"and {more} more file{'s' if more > 1 else ''} in the articles folder, not articles",
-        NOT_ARTICLES_NAMED,
     )
 
 
@@ -92,10 +90,9 @@ def ingest_version(config: Config) -> str:
 def folder_id(folder: Path) -> tuple[int, int] | None:
     """(st_dev, st_ino): which folder is there, whatever it holds (a new one is another)."""
     try:
-        st = os.stat(folder)
+        return cache.identity(os.stat(folder))
     except OSError:
         return None
-    return (st.st_dev, st.st_ino)
 
 
 def ingest_stamp(

@@ -26,6 +26,9 @@ def _nothing(done: int) -> None:
     pass
 
 
+FIRST_WARNINGS = 5  # warnings of one kind said one by one (``Reporter.warn_first``); the rest counted
+
+
 class Reporter:
     def __init__(
         self,
@@ -88,13 +91,13 @@ class Reporter:
         if self.verbosity >= NORMAL:
             self._say(f"warning: {message}")
 
-    def warn_first(self, messages: Sequence[str], rest: Callable[[int], str], limit: int = 5) -> None:
-        """The first ``limit`` warnings, then one counting the others (``rest(count)``): hundreds
-        of files of one kind are not a screenful."""
-        for message in messages[:limit]:
+    def warn_first(self, messages: Sequence[str], rest: Callable[[int], str]) -> None:
+        """The first ``FIRST_WARNINGS`` warnings, then one counting the others (``rest(count)``):
+        hundreds of files of one kind are not a screenful."""
+        for message in messages[:FIRST_WARNINGS]:
             self.warn(message)
-        if len(messages) > limit:
-            self.warn(rest(len(messages) - limit))
+        if len(messages) > FIRST_WARNINGS:
+            self.warn(rest(len(messages) - FIRST_WARNINGS))
 
     def failure(self, failure: Failure) -> None:
         # Failures are shown even with --quiet: the user must learn what was skipped.

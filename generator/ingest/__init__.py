@@ -39,7 +39,6 @@ LINK_OUT = (
     "is a symbolic link out of the briefs folder; ingest does not write through it "
     "(replace it with the file, or remove it)"
 )
-DELETED_NAMED = 5  # briefs deleted by hand named one by one; the rest counted
 UNWRITTEN: cache.Stat = (-1, -1)  # what the stamps hold for a brief that could not be written
 STORE_CHUNK = 32  # articles a worker reads, then writes to the store as one pack file
 
@@ -293,7 +292,6 @@ def _say_deleted(
         lambda more: (
             f"and {more} more brief{'s' if more > 1 else ''} deleted since the last build, written again"
         ),
-        DELETED_NAMED,
     )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.inputs import NOT_ARTICLES_NAMED
+from generator.progress import FIRST_WARNINGS
 
 from .helpers import REPO, briefing
 
@@ -50,10 +50,10 @@ def test_files_that_are_not_articles_are_named_by_build_and_ingest(tmp_path: Pat
         ]
     assert _sources(tmp_path) == [f"content/articles/{SAMPLE[0].name}"]
 
-    for number in range(NOT_ARTICLES_NAMED + 2):  # a folder full of them is not a screenful
+    for number in range(FIRST_WARNINGS + 2):  # a folder full of them is not a screenful
         (articles / f"scan-{number}.png").write_bytes(b"\x89PNG")
     warnings = briefing(tmp_path, "build").lines("warning")
-    assert len(warnings) == NOT_ARTICLES_NAMED + 1, warnings
+    assert len(warnings) == FIRST_WARNINGS + 1, warnings
     assert warnings[-1] == "and 4 more files in the articles folder, not articles"
 
 
