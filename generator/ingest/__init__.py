@@ -337,7 +337,9 @@ def _retire(
     said: list[tuple[str, bool]] = []  # (warning, whether the brief moved and went)
     for name in gone:
         record, path = plan.briefs[name], Path(name)
-        moved = next((home[file] for file, _ in record.claims or _claims(path) if file in home), None)
+        # A plan made before nameless sources were read has no claims for their briefs: read them.
+        claims = record.claims or writer.claims_in(path)
+        moved = next((home[file] for file, _ in claims if file in home), None)
         why = (
             f"its articles are now in {_display(Path(moved), config.root)}"
             if moved
@@ -359,15 +361,6 @@ def _retire(
     for message, went in said:
         reporter.warn(message + (address if went else ""))
     return removed
-
-
-def _claims(path: Path) -> list[tuple[str, str]]:
-    """A brief's claims read from the file: a plan made before nameless sources were read has none
-    for their briefs, whose stories would seem gone rather than moved."""
-    try:
-        return writer.slug_claims(path, path.read_text(encoding="utf-8", errors="replace"))
-    except OSError:
-        return []
 
 
 def _keep_addresses(config: Config, moves: redirects.Moves, reporter: Reporter) -> str:

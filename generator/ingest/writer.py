@@ -56,15 +56,18 @@ def existing_slugs(
         record = known.get(name) if known else None
         claims = record.claims if record is not None and record.stat == stats[name] else None
         if claims is None:
-            path = Path(name)
-            try:
-                text = path.read_text(encoding="utf-8", errors="replace")
-            except OSError:
-                continue
-            claims = slug_claims(path, text)
+            claims = claims_in(Path(name))
         for file, slug in claims:
             found.setdefault(file, slug)
     return found
+
+
+def claims_in(path: Path) -> list[tuple[str, str]]:
+    """``slug_claims`` of the brief file ``path``; none when it cannot be read."""
+    try:
+        return slug_claims(path, path.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return []
 
 
 def slug_claims(path: Path, text: str) -> list[tuple[str, str]]:
