@@ -61,6 +61,17 @@ def test_nbsp_only_lines_are_nothing(clean_text: Clean) -> None:
     assert len(clean.paragraphs) == 3
 
 
+def test_character_references_left_by_a_tag_stripper_are_characters(clean_text: Clean) -> None:
+    """Such dumps showed "Q&amp;amp;A" and "&amp;#8217;" on the page, and in the slug ("and-amp")."""
+    story = STORY.replace("officials", "officials&nbsp;from R&D &amp; the navy&#8217;s &quot;desk&quot;&#10;")
+    clean = clean_text(dump(head="India &amp; US sign &lt;b&gt;pact&lt;/b&gt; AT&T;\n\n", story=story))
+    assert clean.title == "India & US sign <b>pact</b> AT&T;"  # the page escapes it as any text
+    assert clean.paragraphs[0].startswith(
+        "India and the US signed a logistics pact on Tuesday, officials"
+        ' from R&D & the navy\u2019s "desk" from'
+    )
+
+
 def test_also_read_inside_the_body_is_removed_with_its_link(clean_text: Clean) -> None:
     story = STORY.replace("The talks", "Also Read\n\nIndia to buy drones from US\n\nThe talks")
     clean = clean_text(dump(story=story))
