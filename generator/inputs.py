@@ -230,6 +230,8 @@ def replay_ingest(previous: IngestReport, reporter: Reporter, root: Path) -> Ing
     """Nothing ingest reads changed since its last run: repeat what it said, write nothing."""
     for failure in previous.failures:
         reporter.failure(failure)
+    for warning in previous.warnings:
+        reporter.warn(warning)
     for path in previous.kept_edited:
         reporter.warn(kept_edited_message(path, root))
     reporter.info(f"{previous.articles} articles; nothing changed since the last ingest")

@@ -71,6 +71,9 @@ class IngestReport:
     kept_edited: list[Path] = field(default_factory=list)  # hand-edited briefs left alone
     removed: int = 0  # briefs deleted: their articles are gone, or now in another brief
     failures: list[Failure] = field(default_factory=list)
+    # What was said of articles that stand as they are (not UTF-8, a copy of another): said again
+    # by a build that reads nothing, so a warning does not seem to go away by itself.
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -190,6 +190,33 @@ def test_an_articles_folder_gone_or_empty_deletes_no_brief(project: Path) -> Non
     assert result.returncode == 0 and "2 articles" in result.stdout and not result.stderr, result.stderr
 
 
+def test_an_article_saved_twice_is_one_source_on_its_page_and_is_named(project: Path) -> None:
+    """A browser's "article (1).txt": its brief listed the same outlet, date and link twice. A build
+    that read nothing said nothing of it, as if the copy had gone."""
+    articles = project / "content" / "articles"
+    shutil.copy(articles / "000_3767b9aef26316b2.txt", articles / "000_3767b9aef26316b2 (1).txt")
+
+    result = briefing(project, "build")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (
+        "warning: content/articles/000_3767b9aef26316b2.txt: a copy of"
+        " content/articles/000_3767b9aef26316b2 (1).txt (the same bytes); one brief, one source shown\n"
+    )
+    brief = (
+        project
+        / "content"
+        / "briefs"
+        / "2025-07-01-rajnath-singh-hegseth-discuss-boosting-indo-us-defence-industry.md"
+    )
+    assert brief.read_text(encoding="utf-8").count("sha256: 0abf") == 2  # both files claimed by it
+    page = (project / "site" / "briefs" / brief.stem / "index.html").read_text(encoding="utf-8")
+    sources = page.split('<section class="sources"', 1)[1].split("</section>", 1)[0]
+    assert sources.count("<li>") == 1 and "Business Standard" in sources
+    again = briefing(project, "build")  # reads nothing, and says it again: the copy is still there
+    assert (again.returncode, again.stderr) == (0, result.stderr)
+
+
 def test_a_new_briefs_folder_names_the_one_the_last_build_wrote_into(project: Path) -> None:
     """A mistyped ``paths.briefs``: fresh briefs in a new folder made the site, the analysts' edits
     in the real one unused, and nothing was said (the folder exists by the time the render looks)."""

@@ -141,6 +141,7 @@ def _ingest(
     fresh, in_memory = _read_articles(files, stats, entries, context, keep, reporter)
     digests: list[Digest] = []
     messages: list[tuple[str, str]] = []
+    copies: dict[str, str] = {}  # sha256 -> the first file with those bytes
     for name, entry in zip(files, fresh, strict=True):
         report.articles += 1
         digest = entry.outcome
@@ -150,10 +151,14 @@ def _ingest(
             continue
         shown = digest.file  # relative to the root, as _display gives
         said = [("warn", f"{shown}: {warning}") for warning in digest.warnings]
+        first = copies.setdefault(digest.sha256, shown)
+        if first != shown:  # "article (1).txt": saved twice, one story; its page shows it once
+            said.append(("warn", f"{shown}: a copy of {first} (the same bytes); one brief, one source shown"))
         said.append(("info", f"{shown}: {digest.title}"))
         _say(reporter, said)
         messages.extend(said)
         digests.append(digest)
+    report.warnings = [text for kind, text in messages if kind == "warn"]
 
     verdicts = _known_verdicts(plan, digests)
     stories = merge.group_stories(digests, verdicts)

@@ -218,15 +218,19 @@ def _tags_by_slug(tags: list[str]) -> dict[str, str]:
 def brief_detail(
     brief: Brief, card: BriefCard, config: Config, older: Link | None, newer: Link | None
 ) -> BriefDetail:
+    # One view for copies of an article (the same file saved twice, or syndicated word for word
+    # under one outlet's name): a reader sees each source once.
     sources = tuple(
-        SourceView(
-            name=_source_name(s.name, s.url),
-            url=_safe_url(s.url),
-            byline=s.byline,
-            published_iso=s.published.isoformat() if s.published else None,
-            published_text=date_text(s.published) if s.published else None,
+        dict.fromkeys(
+            SourceView(
+                name=_source_name(s.name, s.url),
+                url=_safe_url(s.url),
+                byline=s.byline,
+                published_iso=s.published.isoformat() if s.published else None,
+                published_text=date_text(s.published) if s.published else None,
+            )
+            for s in brief.sources
         )
-        for s in brief.sources
     )
     return BriefDetail(
         card=card,
