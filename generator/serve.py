@@ -7,9 +7,10 @@ URL serves its ``index.html``, and an unknown path gets the site's ``404.html`` 
 from __future__ import annotations
 
 import contextlib
+import signal
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from http import HTTPStatus
@@ -105,6 +106,39 @@ def _watched(config: Config) -> list[Path]:
     return [config.path, paths.articles, paths.briefs, paths.templates, paths.redirects, paths.extra]
 
 
+def _settled(config: Config, begun: dict[Path, float], done: dict[Path, float]) -> dict[Path, float]:
+    """What the next look compares with after a build: what the build writes itself (briefs,
+    ``redirects.yaml``) as it left them, every other input as it was when the build began, so that
+    an article saved while the build ran is rebuilt for, not taken for the build's own write."""
+    briefs, redirects = config.paths.briefs, config.paths.redirects
+
+    def written(path: Path) -> bool:
+        return path == redirects or path.is_relative_to(briefs)
+
+    return {p: t for p, t in done.items() if written(p)} | {p: t for p, t in begun.items() if not written(p)}
+
+
+@contextlib.contextmanager
+def _interrupts() -> Iterator[threading.Event]:
+    """Ctrl-C raises KeyboardInterrupt as ever, and is remembered too: one that lands in code that
+    swallows it (a build forks, and Python runs at-fork hooks such as logging's, which print
+    "Exception ignored" and go on) stops the server once that build is done."""
+    interrupted = threading.Event()
+
+    def handler(signum: int, frame: object) -> None:
+        interrupted.set()
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is not threading.main_thread():  # no signals arrive there
+        yield interrupted
+        return
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield interrupted
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def serve(config: Config, reporter: Reporter, port: int, build: Callable[[], Config | None] | None) -> int:
     """``build`` builds the site again and returns the config it built with (None: no site was
     built, the last one goes on being served); the server follows it to another output folder or
@@ -117,30 +151,33 @@ def serve(config: Config, reporter: Reporter, port: int, build: Callable[[], Con
             f"127.0.0.1:{port}: cannot serve there: {exc.strerror or exc} "
             "(another server on that port? choose another with --port N)"
         ) from None
-    if build is not None:
-        config = build() or config
-    site = ServedSite.of(config)
-    address = f"http://127.0.0.1:{server.server_address[1]}"
-    watched = _watched(config)
-    before = _snapshot(watched)  # before it says it serves: a change made once it has said so is seen
-    reporter.summary(f"serving {site.output} at {address}{site.base_path} (Ctrl-C stops)")
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        while True:
-            time.sleep(1.0)
-            now = _snapshot(watched)
-            if now != before and build is not None:
-                reporter.summary("change detected, rebuilding")
-                built = build()
-                if built is not None:
+    with _interrupts() as interrupted:
+        if build is not None:
+            config = build() or config
+        site = ServedSite.of(config)
+        address = f"http://127.0.0.1:{server.server_address[1]}"
+        watched = _watched(config)
+        before = _snapshot(watched)  # before it says it serves: a change made once it has is seen
+        reporter.summary(f"serving {site.output} at {address}{site.base_path} (Ctrl-C stops)")
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            while not interrupted.is_set():
+                time.sleep(1.0)
+                now = _snapshot(watched)
+                if now != before and build is not None:
+                    reporter.summary("change detected, rebuilding")
+                    built = build() or config
                     moved = ServedSite.of(built)
                     if moved != site:
                         site = moved
                         reporter.summary(f"now serving {site.output} at {address}{site.base_path}")
-                    watched = _watched(built)
-                now = _snapshot(watched)  # the build itself writes briefs
-            before = now
-    except KeyboardInterrupt:
-        return 0
-    finally:
-        server.shutdown()
+                    fresh = _watched(built)
+                    after = _snapshot(fresh)  # a config that moved the inputs: all is new
+                    now = _settled(built, now, after) if fresh == watched else after
+                    config, watched = built, fresh
+                before = now
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.shutdown()
+    return 0

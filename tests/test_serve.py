@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import queue
 import re
@@ -13,12 +15,14 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from generator.serve import ServedSite, make_server
+from generator.config import Config, load_config
+from generator.progress import Reporter
+from generator.serve import ServedSite, make_server, serve
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -167,3 +171,65 @@ def test_serve_on_a_port_in_use_says_so_before_building(project: Path) -> None:
         "(another server on that port? choose another with --port N)\n"
     )
     assert not (project / "site").exists()
+
+
+class Builds:
+    """A stand-in for the rebuild ``serve`` calls, each call doing what ``steps`` says in turn; a
+    watchdog ends a server that would otherwise wait for changes forever (and says it had to)."""
+
+    def __init__(self, config: Config, *steps: Callable[[], None]) -> None:
+        self.config, self.steps, self.calls, self.watchdog_fired = config, list(steps), 0, False
+        self._timer = threading.Timer(20, self._fire)
+
+    def _fire(self) -> None:
+        self.watchdog_fired = True
+        os.kill(os.getpid(), signal.SIGINT)
+
+    def __call__(self) -> Config:
+        self.calls += 1
+        if self.steps:
+            self.steps.pop(0)()
+        return self.config
+
+    def serve(self) -> int:
+        self._timer.start()
+        try:
+            return serve(self.config, Reporter(out=io.StringIO(), err=io.StringIO()), 0, self)
+        finally:
+            self._timer.cancel()
+
+
+def test_an_article_saved_while_serve_rebuilds_is_rebuilt_for(project: Path) -> None:
+    """The look after a build took every input as the build left it: a change made while it ran
+    waited for the next change to be built."""
+    config = load_config(project / "briefing.yaml")
+    article = next(config.paths.articles.glob("*.txt"))
+
+    def save_article() -> None:
+        os.utime(article, (time.time() + 5, time.time() + 5))  # saved while the build runs
+
+    def stop() -> None:
+        raise KeyboardInterrupt
+
+    builds = Builds(config, lambda: None, save_article, stop)
+    threading.Timer(0.5, lambda: os.utime(config.path)).start()  # the change that starts a build
+
+    assert builds.serve() == 0
+    assert (builds.calls, builds.watchdog_fired) == (3, False)
+
+
+def test_serve_stops_on_a_ctrl_c_that_a_build_swallowed(project: Path) -> None:
+    """A build forks; a Ctrl-C that lands in one of Python's at-fork hooks is printed as "Exception
+    ignored" and swallowed, and the server went on, the Ctrl-C lost."""
+    config = load_config(project / "briefing.yaml")
+
+    def swallow_ctrl_c() -> None:
+        with contextlib.suppress(KeyboardInterrupt):
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(1)
+
+    builds = Builds(config, swallow_ctrl_c)
+
+    assert builds.serve() == 0
+    assert (builds.calls, builds.watchdog_fired) == (1, False)
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # put back
