@@ -118,16 +118,23 @@ def find_quotes(paragraphs: Sequence[str], matcher: PeopleMatcher) -> tuple[Quot
         events = sorted(
             [(m.start(), 1, m) for m in matches] + [(m.start(), 0, m) for m in org_says], key=lambda e: e[:2]
         )
-        cursor = 0
+        cursor = 0  # the end of the last quote taken
+        # People are read up to here: each stretch once. Read again from the last quote at each
+        # "officials said", a long paragraph of them took seconds (quadratic).
+        read = 0
         for start, is_quote, match in events:
             if not is_quote:
                 if not any(s <= start < e for s, e in taken):
-                    speakers.see_people(text[cursor:start])
+                    read = max(read, cursor)
+                    speakers.see_people(text[read:start])
+                    read = max(read, start)
                     speakers.resolve(match["who"])
                 continue
             if any(s < match.end("q") and match.start("q") < e for s, e in taken):
                 continue
-            speakers.see_people(text[cursor : match.start()])
+            read = max(read, cursor)
+            speakers.see_people(text[read : match.start()])
+            read = max(read, match.start())
             speaker = speakers.resolve(match["who"])
             quote_start = match.start("q")
             # an unattributed quote opening the paragraph runs on into this one: same speaker
@@ -140,5 +147,5 @@ def find_quotes(paragraphs: Sequence[str], matcher: PeopleMatcher) -> tuple[Quot
             if speaker and len(quote.split()) >= MIN_QUOTE_WORDS and quote.lower() not in seen:
                 seen.add(quote.lower())
                 found.append(Quote(speaker=speaker, text=quote))
-        speakers.see_people(text[cursor:])
+        speakers.see_people(text[max(read, cursor) :])
     return tuple(found)
