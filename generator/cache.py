@@ -198,7 +198,11 @@ def stat_files(paths: Iterable[Path | str], folder: str = "") -> dict[str, Stat]
 
 
 def scan_folder(
-    folder: Path, suffixes: tuple[str, ...], recursive: bool, others: list[str] | None = None
+    folder: Path,
+    suffixes: tuple[str, ...],
+    recursive: bool,
+    others: list[str] | None = None,
+    pages: bool = False,
 ) -> dict[str, Stat]:
     """path -> (size, mtime_ns) of the files in ``folder`` ending in ``suffixes`` (lower-cased).
 
@@ -207,6 +211,8 @@ def scan_folder(
     two paths is named by the one a walk in name order meets first. A file that cannot be stat-ed (a
     broken link) is ``UNKNOWN``, so that reading it names the problem rather than leaving it out
     without a word. ``others``: where to add the paths of the other files, dot-files aside.
+    ``pages``: the folder a browser saves beside a page (``Story_files`` for ``Story.html``) holds
+    its images, scripts and frames (pages of ads and embeds), not articles: it is not walked.
     """
     found: dict[str, Stat] = {}
     try:
@@ -220,10 +226,15 @@ def scan_folder(
         except OSError:
             continue
         below = []
+        names: set[str] = set()  # of the files here, lower-cased, when ``pages``
         for entry in entries:
             if entry.is_dir():
                 below.append(entry)
-            elif entry.name.lower().endswith(suffixes):
+                continue
+            name = entry.name.lower()
+            if pages:
+                names.add(name)
+            if name.endswith(suffixes):
                 try:
                     st = entry.stat()
                 except OSError:
@@ -234,6 +245,8 @@ def scan_folder(
                 others.append(entry.path)
         new = []
         for entry in sorted(below, key=lambda e: e.name) if recursive else ():
+            if pages and _saved_with_a_page(entry.name, names):
+                continue
             try:
                 which = identity(entry.stat())
             except OSError:
@@ -243,6 +256,11 @@ def scan_folder(
                 new.append(entry.path)
         folders += reversed(new)  # the stack gives them back in name order
     return found
+
+
+def _saved_with_a_page(folder: str, files: set[str]) -> bool:
+    page = folder.lower().removesuffix("_files")
+    return page != folder.lower() and (page + ".html" in files or page + ".htm" in files)
 
 
 def identity(st: os.stat_result) -> tuple[int, int]:

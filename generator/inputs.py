@@ -29,7 +29,7 @@ def article_stats(config: Config, reporter: Reporter | None = None) -> dict[str,
     ``reporter``: told of the other files there (dot-files aside), which are not read: a PDF or a
     page saved as .mhtml would otherwise be left out without a word."""
     others: list[str] = []
-    found = cache.scan_folder(config.paths.articles, ARTICLE_SUFFIXES, recursive=True, others=others)
+    found = _scan_articles(config.paths.articles, others)
     if reporter is not None and others:
         _say_not_articles(others, config.root, reporter)
     return {name: found[name] for name in sorted(found, key=_path_order)}
@@ -42,7 +42,7 @@ def requested_articles(paths: Iterable[Path], root: Path, reporter: Reporter) ->
     others: list[str] = []
     for path in paths:
         if path.is_dir():
-            found = cache.scan_folder(path, ARTICLE_SUFFIXES, recursive=True, others=others)
+            found = _scan_articles(path, others)
             if not found:
                 reporter.warn(f"{relative_to_root(path, root)}: no articles in this folder")
             files.update(found)
@@ -51,6 +51,10 @@ def requested_articles(paths: Iterable[Path], root: Path, reporter: Reporter) ->
     if others:
         _say_not_articles(others, root, reporter)
     return [Path(name) for name in sorted(files, key=_path_order)]
+
+
+def _scan_articles(folder: Path, others: list[str]) -> dict[str, cache.Stat]:
+    return cache.scan_folder(folder, ARTICLE_SUFFIXES, recursive=True, others=others, pages=True)
 
 
 def _path_order(name: str) -> list[str]:

@@ -124,3 +124,31 @@ def test_ingest_given_a_folder_ingests_every_article_in_it(tmp_path: Path) -> No
         f"content/articles/new/notes.md: {NOT_ARTICLE}",
     ]
     assert _sources(tmp_path) == ["content/articles/new/deeper/two.txt", "content/articles/new/one.txt"]
+
+
+def test_the_folder_a_browser_saves_beside_a_page_is_not_read(tmp_path: Path) -> None:
+    """ "Save page as... Webpage, Complete" writes ``Story.html`` and ``Story_files/``: its frames
+    (ads, embedded posts) were errors, its scripts and images warnings, on every build."""
+    articles = _project(tmp_path)
+    page = (REPO / "tests" / "data" / "articles" / "sample_etv_bharat.txt").read_text(encoding="utf-8")
+    shutil.copy(SAMPLE[0], articles / "Story.txt")
+    (articles / "Saved.HTM").write_text(
+        "<html><head><title>India, US hold naval talks</title>"
+        '<meta property="article:published_time" content="2025-02-06T20:09:00+05:30">'
+        "</head><body><article>"
+        + "".join(f"<p>{p}</p>" for p in page.split("\n\n")[6:10])
+        + "</article></body></html>",
+        encoding="utf-8",
+    )
+    for folder in ("Saved_files", "Story_files"):  # Story.txt is not a saved page: its folder is read
+        (articles / folder).mkdir()
+        (articles / folder / "saved_resource.html").write_text("<html><body>Ad</body></html>")
+        (articles / folder / "app.js").write_text("var x;")
+
+    run = briefing(tmp_path, "build")
+
+    assert run.lines("error") == [
+        "content/articles/Story_files/saved_resource.html: no headline: the HTML page has no title"
+    ]
+    assert run.lines("warning") == [f"content/articles/Story_files/app.js: {NOT_ARTICLE}"]
+    assert _sources(tmp_path) == ["content/articles/Saved.HTM", "content/articles/Story.txt"]
