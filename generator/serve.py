@@ -129,7 +129,10 @@ def _interrupts() -> Iterator[threading.Event]:
         interrupted.set()
         raise KeyboardInterrupt
 
-    if threading.current_thread() is not threading.main_thread():  # no signals arrive there
+    # No signal arrives in another thread; and one started to ignore Ctrl-C (``nohup``) goes on so.
+    if threading.current_thread() is not threading.main_thread() or (
+        signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    ):
         yield interrupted
         return
     previous = signal.signal(signal.SIGINT, handler)

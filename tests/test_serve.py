@@ -70,6 +70,10 @@ def test_redirects_to_the_site_and_to_folder_urls(server_url: str) -> None:
     assert status == 301 and location.endswith("/repo/briefs/one/")
 
 
+def _ctrl_c_stops() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class Served:
     """``briefing serve`` running in a project, with what it says read line by line as it says it."""
 
@@ -77,7 +81,15 @@ class Served:
         env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONUNBUFFERED": "1"}
         command = [sys.executable, "-m", "generator", "serve", "--port", "0"]
         self.process = subprocess.Popen(
-            command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+            command,
+            cwd=project,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            # Ctrl-C as a terminal gives it: a run started in the background ignores it, and so
+            # would the server (as it should)
+            preexec_fn=_ctrl_c_stops,
         )
         self.lines: queue.Queue[str] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
@@ -179,6 +191,7 @@ class Builds:
 
     def __init__(self, config: Config, *steps: Callable[[], None]) -> None:
         self.config, self.steps, self.calls, self.watchdog_fired = config, list(steps), 0, False
+        self.handler_after: object = None  # the Ctrl-C handler serve left
         self._timer = threading.Timer(20, self._fire)
 
     def _fire(self) -> None:
@@ -192,11 +205,13 @@ class Builds:
         return self.config
 
     def serve(self) -> int:
+        started = signal.signal(signal.SIGINT, signal.default_int_handler)  # as for ``Served``
         self._timer.start()
         try:
             return serve(self.config, Reporter(out=io.StringIO(), err=io.StringIO()), 0, self)
         finally:
             self._timer.cancel()
+            self.handler_after = signal.signal(signal.SIGINT, started)
 
 
 def test_an_article_saved_while_serve_rebuilds_is_rebuilt_for(project: Path) -> None:
@@ -232,4 +247,4 @@ def test_serve_stops_on_a_ctrl_c_that_a_build_swallowed(project: Path) -> None:
 
     assert builds.serve() == 0
     assert (builds.calls, builds.watchdog_fired) == (1, False)
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # put back
+    assert builds.handler_after is signal.default_int_handler  # put back
