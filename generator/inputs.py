@@ -19,7 +19,7 @@ from generator.fileio import relative_to_root
 from generator.model import IngestReport, RenderReport
 from generator.progress import Reporter
 
-ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".mhtml", ".mht")
 SITE_CHECK_FORK = 2000  # files from which the site is checked in a forked child (``SiteCheck``)
 
 
@@ -27,7 +27,7 @@ def article_stats(config: Config, reporter: Reporter | None = None) -> dict[str,
     """Every article file under the articles folder with its stat, in path order: one walk, which
     ingest and the build's nothing-changed check share (10,000 articles: ~0.1 s a walk).
     ``reporter``: told of the other files there (dot-files aside), which are not read: a PDF or a
-    page saved as .mhtml would otherwise be left out without a word."""
+    page saved as .webarchive would otherwise be left out without a word."""
     others: list[str] = []
     found = _scan_articles(config.paths.articles, others)
     if reporter is not None and others:

@@ -16,10 +16,11 @@ from generator.ingest.enrich import enrich
 from generator.ingest.model import CleanArticle, Digest, IngestedArticle
 from generator.ingest.people import PeopleMatcher
 from generator.ingest.pillars import PillarClassifier
+from generator.ingest.saved_page import MHTML_SUFFIXES, html_part
 from generator.ingest.slugs import base_slug
 from generator.ingest.text_reader import parse_dump
 
-HTML_SUFFIXES = (".html", ".htm")
+PAGE_SUFFIXES = (".html", ".htm", *MHTML_SUFFIXES)  # web pages, read by trafilatura
 
 
 @dataclass(frozen=True)
@@ -43,12 +44,16 @@ class ArticleContext:
 
 
 def read_clean(path: Path, data: bytes, context: ArticleContext) -> tuple[CleanArticle, list[str]]:
-    """The clean story of a text dump or HTML page, and warnings (e.g. not UTF-8)."""
+    """The clean story of a text dump or a saved web page, and warnings (e.g. not UTF-8)."""
+    suffix = path.suffix.lower()
+    saved_from = None
+    if suffix in MHTML_SUFFIXES:
+        data, saved_from = html_part(data)
     text, warnings = decode(data)
-    if path.suffix.lower() in HTML_SUFFIXES:
+    if suffix in PAGE_SUFFIXES:
         from generator.ingest.html_reader import read_html
 
-        return read_html(text, context.site_tz, context.now), warnings
+        return read_html(text, context.site_tz, context.now, saved_from), warnings
     raw = parse_dump(path, text)
     return clean_article(raw, context.site_tz, context.now, context.matcher.canonical), warnings
 

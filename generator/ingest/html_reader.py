@@ -36,7 +36,8 @@ def _published(html: str, meta_date: str | None, site_tz: tzinfo) -> datetime:
     raise ArticleError("no date: the page gives no publication date")
 
 
-def read_html(html: str, site_tz: tzinfo, now: datetime) -> CleanArticle:
+def read_html(html: str, site_tz: tzinfo, now: datetime, saved_from: str | None = None) -> CleanArticle:
+    """``saved_from``: the page's address, if the file says it (MHTML): one the page gives wins."""
     import trafilatura  # slow to import; only needed for HTML
 
     document = trafilatura.bare_extraction(
@@ -61,7 +62,7 @@ def read_html(html: str, site_tz: tzinfo, now: datetime) -> CleanArticle:
         dates.check_not_future(published, now)
     except dates.BadDate as exc:
         raise ArticleError(f"bad date: {exc}") from None
-    url = data.get("url")
+    url = data.get("url") or saved_from
     author = data.get("author")
     tags = (
         tuple(t.strip() for t in re.split(r"[,;]", data.get("tags") or "") if t.strip())

@@ -13,7 +13,7 @@ from generator.progress import FIRST_WARNINGS
 from .helpers import REPO, briefing
 
 SAMPLE = sorted((REPO / "content" / "articles").glob("*.txt"))
-NOT_ARTICLE = "not an article, left out (only *.txt, *.html, *.htm files are read)"
+NOT_ARTICLE = "not an article, left out (only *.txt, *.html, *.htm, *.mhtml, *.mht files are read)"
 
 
 def _project(folder: Path) -> Path:

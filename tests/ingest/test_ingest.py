@@ -15,7 +15,7 @@ from generator import cache, redirects
 from generator.brief_file import read_brief
 from generator.config import Config
 from generator.errors import InputError
-from generator.ingest import article, explain_pillars, ingest_articles
+from generator.ingest import article, explain_pillars, ingest_articles, saved_page
 from generator.progress import Reporter
 
 
@@ -172,6 +172,58 @@ def test_html_page(project: Path) -> None:
     assert "Share on WhatsApp" not in brief.body
     assert brief.body.count("\n\n") == 2
     assert brief.sources[0].name == "Example Times"
+
+
+def test_page_saved_as_one_file(project: Path) -> None:
+    """Chrome's "Webpage, Single File" (and every page Chrome on Android saves): MHTML, its HTML
+    quoted-printable among the page's images and styles. It was left out as "not an article"."""
+    config = write_config(project)
+    shutil.copy(
+        REPO / "tests" / "data" / "pages" / "coastal_times_saved.mhtml", config.paths.articles / "Goa.mhtml"
+    )
+
+    report = ingest_articles(config, reporter()[0], now=datetime(2025, 8, 1, tzinfo=UTC))
+
+    assert report.failures == []
+    brief = next(read_brief(p, config.site.tz) for p in config.paths.briefs.glob("*.md") if "goa" in p.name)
+    assert (brief.title, brief.date.isoformat()) == (
+        "India, US hold naval talks in Goa",
+        "2025-06-02T10:15:00+05:30",
+    )
+    assert brief.body.strip().split("\n\n") == [
+        "India and the United States held naval talks in Goa on Monday to plan the year\u2019s joint drills,"
+        " the Indian Navy said.",
+        "The talks covered maritime domain awareness, logistics and the refuelling of each other\u2019s ships"
+        " at sea.",
+        "The next round of talks will be held in Hawaii in December, officials from both navies said.",
+    ]
+    source = brief.sources[0]
+    assert (source.name, source.byline) == ("Coastal Times", "Asha Rao")
+    assert (
+        source.url == "https://www.coastal-times.example/world/india-us-naval-talks-goa"
+    )  # where it was saved from
+
+
+def test_a_saved_page_in_another_charset_is_read_in_it() -> None:
+    """Its part names the charset: read so, without the "not UTF-8" warning a guess would give."""
+    data = (
+        b"MIME-Version: 1.0\r\nContent-Type: text/html; charset=windows-1252\r\n"
+        b"Content-Transfer-Encoding: quoted-printable\r\n\r\n<p>India=92s navy</p>\r\n"
+    )
+    assert saved_page.html_part(data) == ("<p>India\u2019s navy</p>\r\n".encode(), None)
+
+
+def test_a_saved_page_without_a_page_is_an_error_naming_it(project: Path) -> None:
+    config = write_config(project)
+    (config.paths.articles / "notes.mht").write_bytes(
+        b"MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nTo read.\r\n"
+    )
+
+    report = ingest_articles(config, reporter()[0])
+
+    assert [(str(f.file), f.message) for f in report.failures] == [
+        ("content/articles/notes.mht", "no HTML page in this saved page (is it MHTML?)")
+    ]
 
 
 def test_a_classify_change_files_cached_articles_again(project: Path) -> None:
