@@ -18,6 +18,7 @@ import yaml
 
 from generator import yaml_keys
 from generator.errors import InputError, unknown_key
+from generator.fileio import cannot_read
 from generator.model import Brief, Quote, Source
 
 try:  # libyaml is ~10x faster; fall back to pure Python where it is missing
@@ -211,7 +212,7 @@ def read_brief(path: Path, tz: ZoneInfo) -> Brief:
     try:
         data = path.read_bytes()
     except OSError as exc:  # a broken link, a folder named like a brief, a file gone since the scan
-        raise InputError(path, f"cannot be read: {exc.strerror or exc}") from None
+        raise InputError(path, cannot_read(path, exc)) from None
     return parse_brief_bytes(data, path, tz)
 
 

@@ -209,8 +209,9 @@ def scan_folder(
     ``recursive``: and in every folder below, links to folders included (a desk links in its
     scraper's folder), each folder once, so that a link back up cannot loop; a folder reached by
     two paths is named by the one a walk in name order meets first. A file that cannot be stat-ed (a
-    broken link) is ``UNKNOWN``, so that reading it names the problem rather than leaving it out
-    without a word. ``others``: where to add the paths of the other files, dot-files aside.
+    broken link; when ``recursive``, whatever its name, as it may have led to a folder) is
+    ``UNKNOWN``, so that reading it names the problem rather than leaving it out without a word.
+    ``others``: where to add the paths of the other files, dot-files aside.
     ``pages``: the folder a browser saves beside a page (``Story_files`` for ``Story.html``) holds
     its images, scripts and frames (pages of ads and embeds), not articles: it is not walked.
     """
@@ -241,6 +242,8 @@ def scan_folder(
                     found[entry.path] = UNKNOWN
                     continue
                 found[entry.path] = (st.st_size, st.st_mtime_ns)
+            elif recursive and entry.is_symlink() and not os.path.exists(entry.path):
+                found[entry.path] = UNKNOWN  # a broken link, maybe to a folder of articles
             elif others is not None and not entry.name.startswith("."):
                 others.append(entry.path)
         new = []

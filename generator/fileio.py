@@ -66,3 +66,13 @@ def relative_to_root(path: Path, root: Path) -> str:
         return where.relative_to(root.resolve()).as_posix()
     except ValueError:
         return where.as_posix()
+
+
+def cannot_read(path: Path, exc: OSError) -> str:
+    """What to say of a file that could not be read: a broken link names where it led (a folder
+    moved, a drive not mounted), which "No such file or directory" leaves the reader to find."""
+    why = exc.strerror or str(exc)
+    with contextlib.suppress(OSError):
+        if path.is_symlink() and not path.exists():
+            why = f"it links to {os.readlink(path)}, which is not there"
+    return f"cannot be read: {why}"

@@ -20,7 +20,7 @@ from generator import cache, heap, inputs, parallel, redirects
 from generator.brief_file import is_hand_edited
 from generator.config import Config
 from generator.errors import InputError
-from generator.fileio import relative_to_root
+from generator.fileio import cannot_read, relative_to_root
 from generator.ingest import incremental, merge, slugs, store, writer
 from generator.ingest.errors import ArticleError
 from generator.ingest.model import Digest, IngestedArticle
@@ -142,12 +142,14 @@ def _ingest(
     digests: list[Digest] = []
     messages: list[tuple[str, str]] = []
     copies: dict[str, str] = {}  # sha256 -> the first file with those bytes
+    unusable: list[str] = []  # articles (or links to folders of them) there, but not usable now
     for name, entry in zip(files, fresh, strict=True):
         report.articles += 1
         digest = entry.outcome
         if not isinstance(digest, Digest):
             message, line = digest if isinstance(digest, tuple) else (digest, None)
             fail(Path(name), message, line)
+            unusable.append(context.file_name(Path(name)))
             continue
         shown = digest.file  # relative to the root, as _display gives
         said = [("warn", f"{shown}: {warning}") for warning in digest.warnings]
@@ -210,7 +212,9 @@ def _ingest(
     # Made by other settings or code, the plan still says which briefs the last run wrote: a story
     # whose slug they changed (a new way of spelling headlines) moves, rather than showing twice.
     last = plan if plan is not None or not whole else incremental.load_plan(config, any_version=True)
-    retired = _retire(config, last, stories, targets, briefs, reporter) if last is not None else []
+    retired, held = (
+        _retire(config, last, stories, targets, briefs, unusable, reporter) if last is not None else ([], {})
+    )
     report.removed = len(retired)
     if use_cache:
         latest = {name: e for name, e in zip(files, fresh, strict=True) if e.sha}
@@ -218,7 +222,7 @@ def _ingest(
         cached.save(saved)
         store.prune(config.root, (e.store for e in saved.values() if e.store))
     if whole:
-        records = _records(targets, keys, {str(w.path): w for w in writes}, done)
+        records = _records(targets, keys, {str(w.path): w for w in writes}, done) | held
         summary = replace(report, written=0, kept_edited=[], removed=0)
         incremental.save_plan(
             config,
@@ -326,18 +330,23 @@ def _retire(
     stories: list[list[Digest]],
     targets: list[str],
     briefs: dict[str, cache.Stat],
+    unusable: list[str],
     reporter: Reporter,
-) -> list[Path]:
+) -> tuple[list[Path], dict[str, incremental.BriefRecord]]:
     """Delete the briefs the last run wrote for a story this run does not have: its articles were
     deleted, or joined another story under a new slug (an earlier copy with another headline came
     in). Left, such a brief shows the story twice, or one nobody keeps. A brief edited by hand since
-    is kept, and said so. Returns the briefs deleted."""
+    is kept, and said so. One whose articles are still there but ``unusable`` (an error this run: a
+    link to a drive not mounted) is held as the last run left it, its record kept for the next.
+    Returns the briefs deleted and the records of those held."""
     wanted = set(targets)
     gone = [name for name in plan.briefs if name not in wanted and name in briefs]
     if not gone:  # the common case: no need to map 10,000 articles to their briefs
-        return []
+        return [], {}
     home = {article.file: target for story, target in zip(stories, targets, strict=True) for article in story}
+    prefixes = tuple(f"{file}/" for file in unusable)
     removed = []
+    held: dict[str, incremental.BriefRecord] = {}
     moves = redirects.Moves()
     said: list[tuple[str, bool]] = []  # (warning, whether the brief moved and went)
     for name in gone:
@@ -345,6 +354,9 @@ def _retire(
         # A plan made before nameless sources were read has no claims for their briefs: read them.
         claims = record.claims or writer.claims_in(path)
         moved = next((home[file] for file, _ in claims if file in home), None)
+        if not moved and any(file in unusable or file.startswith(prefixes) for file, _ in claims):
+            held[name] = record
+            continue
         why = (
             f"its articles are now in {_display(Path(moved), config.root)}"
             if moved
@@ -365,7 +377,11 @@ def _retire(
     address = _keep_addresses(config, moves, reporter)
     for message, went in said:
         reporter.warn(message + (address if went else ""))
-    return removed
+    reporter.warn_first(
+        [f"{_display(Path(n), config.root)}: kept as it was: its articles cannot be used now" for n in held],
+        lambda more: f"and {more} more brief{'s' if more > 1 else ''} kept as they were",
+    )
+    return removed, held
 
 
 def _keep_addresses(config: Config, moves: redirects.Moves, reporter: Reporter) -> str:
@@ -511,7 +527,7 @@ def _outcome(
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return incremental.ArticleEntry((0, 0), "", f"cannot be read: {exc.strerror or exc}"), None
+        return incremental.ArticleEntry((0, 0), "", cannot_read(path, exc)), None
     sha = cache.sha256(data)
     if old is not None and old.sha == sha and stat:  # touched, not changed (a checkout, a copy)
         return incremental.ArticleEntry(stat, sha, None, old.store), None

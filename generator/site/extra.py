@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.fileio import relative_to_root
+from generator.fileio import cannot_read, relative_to_root
 from generator.model import Failure
 from generator.site.writer import StagedSite, folders_of
 
@@ -37,7 +37,7 @@ def write_extra(staged: StagedSite, folder: Path, root: Path) -> list[Failure]:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            failures.append(Failure(shown, f"cannot be read: {exc.strerror or exc}"))
+            failures.append(Failure(shown, cannot_read(path, exc)))
             continue
         staged.write(relative, data)
     return failures

@@ -34,6 +34,7 @@ from generator import cache
 from generator.brief_file import parse_brief_bytes, read_brief
 from generator.config import Config
 from generator.errors import InputError
+from generator.fileio import cannot_read
 from generator.inputs import folder_id
 from generator.model import Brief
 from generator.parallel import map_indices, map_items
@@ -73,7 +74,7 @@ def _parse(path_text: str, stat: cache.Stat, tz: ZoneInfo, data: bytes | None = 
     try:
         raw = path.read_bytes() if data is None else data
     except OSError as exc:  # a broken link, a file gone since the scan
-        return BriefEntry(stat, "", (path_text, f"cannot be read: {exc.strerror or exc}", None), None)
+        return BriefEntry(stat, "", (path_text, cannot_read(path, exc), None), None)
     try:
         brief = parse_brief_bytes(raw, path, tz)
     except InputError as exc:

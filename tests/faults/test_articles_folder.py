@@ -13,6 +13,8 @@ from generator.progress import FIRST_WARNINGS
 from .helpers import REPO, briefing
 
 SAMPLE = sorted((REPO / "content" / "articles").glob("*.txt"))
+GONE = "it links to {}, which is not there"
+KEPT = "kept as it was: its articles cannot be used now"
 NOT_ARTICLE = "not an article, left out (only *.txt, *.html, *.htm, *.mhtml, *.mht files are read)"
 
 
@@ -93,8 +95,8 @@ def test_a_broken_link_is_an_error_naming_it_and_the_rest_builds(tmp_path: Path)
         run = briefing(tmp_path, "build")
         assert run.status == 1
         assert run.lines("error") == [
-            "content/articles/moved.txt: cannot be read: No such file or directory",
-            "content/briefs/2025-01-01-lost.md: cannot be read: No such file or directory",
+            f"content/articles/moved.txt: cannot be read: {GONE.format(tmp_path / 'nowhere.txt')}",
+            f"content/briefs/2025-01-01-lost.md: cannot be read: {GONE.format(tmp_path / 'lost.md')}",
         ]
         assert len(list((tmp_path / "site" / "briefs").iterdir())) == 1
 
@@ -102,6 +104,58 @@ def test_a_broken_link_is_an_error_naming_it_and_the_rest_builds(tmp_path: Path)
     (briefs / "2025-01-01-lost.md").unlink()
     run = briefing(tmp_path, "build")
     assert run.status == 0, run.stderr
+    assert len(list((tmp_path / "site" / "briefs").iterdir())) == 2
+
+
+def test_a_linked_folder_gone_keeps_its_briefs_until_it_is_back(tmp_path: Path) -> None:
+    """The README's advice, a link to the scraper's folder: with its drive not mounted, the link was
+    "not an article", and every brief of its articles was deleted ("its articles are gone")."""
+    articles = _project(tmp_path)
+    scraper = tmp_path / "share" / "scraper"
+    scraper.mkdir(parents=True)
+    shutil.copy(SAMPLE[0], articles / SAMPLE[0].name)
+    shutil.copy(SAMPLE[1], scraper / SAMPLE[1].name)
+    (articles / "scraper").symlink_to(scraper)
+    assert briefing(tmp_path, "build").status == 0
+    briefs = {p.name: p.read_bytes() for p in (tmp_path / "content" / "briefs").iterdir()}
+    pages = sorted(p.name for p in (tmp_path / "site" / "briefs").iterdir())
+    scraper.rename(tmp_path / "share" / "unmounted")
+
+    first = briefing(tmp_path, "build")
+    again = briefing(tmp_path, "build")  # reads nothing: the error is said again
+
+    for run in (first, again):
+        assert run.status == 1
+        assert run.lines("error") == [f"content/articles/scraper: cannot be read: {GONE.format(scraper)}"]
+    kept = next(name for name in briefs if "phone-talks" in name)
+    assert first.lines("warning") == [
+        f"content/briefs/{kept}: kept as it was: its articles cannot be used now"
+    ]
+    assert {p.name: p.read_bytes() for p in (tmp_path / "content" / "briefs").iterdir()} == briefs
+    assert sorted(p.name for p in (tmp_path / "site" / "briefs").iterdir()) == pages
+
+    (tmp_path / "share" / "unmounted").rename(scraper)
+    run = briefing(tmp_path, "build")
+    assert (run.status, run.lines("error"), run.lines("warning")) == (0, [], [])
+    assert {p.name: p.read_bytes() for p in (tmp_path / "content" / "briefs").iterdir()} == briefs
+
+
+def test_an_article_that_turns_unusable_keeps_its_brief(tmp_path: Path) -> None:
+    """A scraper run that left a file empty deleted its brief, and the story left the site."""
+    articles = _project(tmp_path)
+    for sample in SAMPLE:
+        shutil.copy(sample, articles / sample.name)
+    assert briefing(tmp_path, "build").status == 0
+    briefs = {p.name: p.read_bytes() for p in (tmp_path / "content" / "briefs").iterdir()}
+    (articles / SAMPLE[1].name).write_bytes(b"")
+
+    run = briefing(tmp_path, "build")
+
+    assert run.status == 1
+    assert run.lines("error") == [f"content/articles/{SAMPLE[1].name}: the file is empty"]
+    kept = next(name for name in briefs if "phone-talks" in name)
+    assert run.lines("warning") == [f"content/briefs/{kept}: {KEPT}"]
+    assert {p.name: p.read_bytes() for p in (tmp_path / "content" / "briefs").iterdir()} == briefs
     assert len(list((tmp_path / "site" / "briefs").iterdir())) == 2
 
 
