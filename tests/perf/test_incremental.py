@@ -47,11 +47,13 @@ SEEDS = range(1, 1 + int(os.environ.get("BRIEFING_RANDOM_SEEDS", "3")))
 STEPS = int(os.environ.get("BRIEFING_RANDOM_STEPS", "14"))
 # What only an incremental build can say: that it retired the brief it made from a story that is
 # gone or moved to another brief (a clean build never made that brief), or kept it, hand-edited;
-# that it wrote again a brief deleted by hand; that the new site goes without someone else's file.
+# that it wrote again a brief deleted by hand; that the new site goes without someone else's file;
+# that it kept the brief of an article that turned unusable (a clean build finds it there).
 RETIRED = re.compile(
     r"warning: \S+\.md(?: removed)?: its articles are (?:gone|now in \S+)[^\n]*\n"
     r"|warning: \S+\.md was deleted since the last build; written again[^\n]*\n"
     r"|warning: site/CNAME: not made by briefing[^\n]*\n"
+    r"|warning: \S+\.md: kept as it was: its articles cannot be used now\n"
 )
 
 
@@ -151,6 +153,11 @@ def _delete_article(project: Path, rng: random.Random) -> None:
         rng.choice(articles).unlink()
 
 
+def _spoil_article(project: Path, rng: random.Random) -> None:
+    """A scraper run that left an article empty: an error from then on, its brief kept as it was."""
+    rng.choice(sorted((project / "articles").glob("*.txt"))).write_bytes(b"")
+
+
 def _touch(project: Path, rng: random.Random) -> None:
     files = sorted((project / "briefs").glob("*.md")) + sorted((project / "articles").glob("*.txt"))
     rng.choice(files).touch()
@@ -214,6 +221,7 @@ MUTATIONS = [
     _delete_brief,
     _add_article,
     _delete_article,
+    _spoil_article,
     _touch,
     _fresh_checkout,
     _config_change,
