@@ -203,6 +203,7 @@ def scan_folder(
     recursive: bool,
     others: list[str] | None = None,
     pages: bool = False,
+    inside: list[str] | None = None,
 ) -> dict[str, Stat]:
     """path -> (size, mtime_ns) of the files in ``folder`` ending in ``suffixes`` (lower-cased).
 
@@ -214,6 +215,7 @@ def scan_folder(
     ``others``: where to add the paths of the other files, dot-files aside.
     ``pages``: the folder a browser saves beside a page (``Story_files`` for ``Story.html``) holds
     its images, scripts and frames (pages of ads and embeds), not articles: it is not walked.
+    ``inside``: where to add the paths of the folders in ``folder``, when not ``recursive``.
     """
     found: dict[str, Stat] = {}
     try:
@@ -246,6 +248,8 @@ def scan_folder(
                 found[entry.path] = UNKNOWN  # a broken link, maybe to a folder of articles
             elif others is not None and not entry.name.startswith("."):
                 others.append(entry.path)
+        if inside is not None and not recursive:
+            inside += (entry.path for entry in below)
         new = []
         for entry in sorted(below, key=lambda e: e.name) if recursive else ():
             if pages and _saved_with_a_page(entry.name, names):

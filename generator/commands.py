@@ -108,7 +108,7 @@ def run_build(config: Config, reporter: Reporter) -> int:
         from generator import inputs
 
         with inputs.check_site(config) as site:  # first: it goes on while the inputs are scanned
-            articles, briefs = inputs.article_stats(config, reporter), inputs.brief_stats(config)
+            articles, briefs = inputs.article_stats(config, reporter), inputs.brief_stats(config, reporter)
             unchanged = inputs.ingest_unchanged(config, articles, briefs)
             if unchanged is not None:
                 ingested = inputs.replay_ingest(unchanged, reporter, config.root)
@@ -150,9 +150,8 @@ def run_render(config: Config, reporter: Reporter) -> int:
     _warn_if_no_briefs(config, reporter)
     with project_lock(config.root, reporter):
         report = _render(config, reporter)
-    reporter.summary(
-        f"{report.briefs} briefs {_arrow()} {_render_part(report)} in {time.perf_counter() - started:.1f} s"
-    )
+    elapsed = time.perf_counter() - started
+    reporter.summary(f"{_count(report.briefs, 'brief')} {_arrow()} {_render_part(report)} in {elapsed:.1f} s")
     return _status(report.failures)
 
 

@@ -72,8 +72,24 @@ def _say_not_articles(others: list[str], root: Path, reporter: Reporter) -> None
     )
 
 
-def brief_stats(config: Config) -> dict[str, cache.Stat]:
-    return cache.scan_folder(config.paths.briefs, (".md",), recursive=False)
+def brief_stats(config: Config, reporter: Reporter | None = None) -> dict[str, cache.Stat]:
+    """Every brief in the briefs folder with its stat. ``reporter``: told of briefs in folders inside
+    it, which are not published (an analyst filing old briefs by year would lose them in silence);
+    ingest writes, and looks for, its briefs in the folder itself."""
+    folders: list[str] = []
+    found = cache.scan_folder(config.paths.briefs, (".md",), recursive=False, inside=folders)
+    if reporter is not None and folders:
+        inside = [
+            f"{relative_to_root(path, config.root)}: not published: briefs are read from "
+            f"{relative_to_root(config.paths.briefs, config.root)} itself, not from folders in it"
+            for folder in sorted(folders)
+            if not Path(folder).name.startswith(".")
+            for path in sorted(Path(folder).rglob("*.md"))
+        ]
+        reporter.warn_first(
+            inside, lambda more: f"and {more} more brief{'s' if more > 1 else ''} in folders, not published"
+        )
+    return found
 
 
 def config_digest(config: Config) -> str:

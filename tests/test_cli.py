@@ -217,6 +217,28 @@ def test_an_article_saved_twice_is_one_source_on_its_page_and_is_named(project: 
     assert (again.returncode, again.stderr) == (0, result.stderr)
 
 
+def test_briefs_filed_in_folders_are_named_as_not_published(project: Path) -> None:
+    """An analyst filing last year's briefs in ``content/briefs/2024/`` lost them from the site
+    without a word: briefs are read from the folder itself (ingest writes there)."""
+    briefs = project / "content" / "briefs"
+    (briefs / "2024").mkdir()
+    (briefs / "2024" / "old-note.md").write_text("---\ntitle: Old\ndate: 2024-03-01\n---\nNote.\n")
+    (briefs / ".obsidian").mkdir()  # an editor's own folder: nobody's brief
+    (briefs / ".obsidian" / "workspace.md").write_text("{}\n")
+    said = (
+        "warning: content/briefs/2024/old-note.md: not published: briefs are read from"
+        " content/briefs itself, not from folders in it\n"
+    )
+
+    for command in ("build", "build", "render"):  # the second build reads nothing, and says it too
+        result = briefing(project, command)
+        assert (result.returncode, result.stderr) == (0, said)
+    assert result.stdout.startswith("2 briefs ")
+    assert sorted(p.name for p in (project / "site" / "briefs").iterdir()) == sorted(
+        p.stem for p in briefs.glob("*.md")
+    )
+
+
 def test_a_new_briefs_folder_names_the_one_the_last_build_wrote_into(project: Path) -> None:
     """A mistyped ``paths.briefs``: fresh briefs in a new folder made the site, the analysts' edits
     in the real one unused, and nothing was said (the folder exists by the time the render looks)."""

@@ -95,7 +95,7 @@ def render_site(
     if site is None:  # without the cache there is no last render to check the site against
         site = inputs.check_site(config) if use_cache else inputs.SiteCheck(config.paths.output, None)
     with heap.stage(), site as checked:
-        briefs = inputs.brief_stats(config) if briefs is None else briefs
+        briefs = inputs.brief_stats(config, reporter) if briefs is None else briefs
         if use_cache and not stamp_checked:
             previous = inputs.render_unchanged(config, briefs, checked)
             if previous is not None:
