@@ -7,6 +7,7 @@ URL serves its ``index.html``, and an unknown path gets the site's ``404.html`` 
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import threading
 import time
@@ -18,6 +19,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from generator import cache
 from generator.config import Config
 from generator.errors import UsageError
 from generator.progress import Reporter
@@ -89,15 +91,12 @@ def make_server(site: Callable[[], ServedSite], port: int) -> ThreadingHTTPServe
     return ThreadingHTTPServer(("127.0.0.1", port), partial(SiteRequestHandler, site=site))
 
 
-def _snapshot(paths: Iterable[Path]) -> dict[Path, float]:
-    """Modification times of every file under the watched paths."""
-    seen: dict[Path, float] = {}
+def _snapshot(paths: Iterable[Path]) -> dict[str, cache.Stat]:
+    """Size and modification time of every file under the watched paths: one scan, as a build's
+    (a look costs ~0.08 s of CPU at 10,000 articles and briefs, a second apart)."""
+    seen: dict[str, cache.Stat] = {}
     for root in paths:
-        files = [root] if root.is_file() else (p for p in root.rglob("*") if p.is_file())
-        for file in files:
-            # a file removed while we looked is seen gone by the next poll
-            with contextlib.suppress(FileNotFoundError):
-                seen[file] = file.stat().st_mtime
+        seen |= cache.tree_stamp(root) if root.is_dir() else cache.stat_files([root])
     return seen
 
 
@@ -106,14 +105,16 @@ def _watched(config: Config) -> list[Path]:
     return [config.path, paths.articles, paths.briefs, paths.templates, paths.redirects, paths.extra]
 
 
-def _settled(config: Config, begun: dict[Path, float], done: dict[Path, float]) -> dict[Path, float]:
+def _settled(
+    config: Config, begun: dict[str, cache.Stat], done: dict[str, cache.Stat]
+) -> dict[str, cache.Stat]:
     """What the next look compares with after a build: what the build writes itself (briefs,
     ``redirects.yaml``) as it left them, every other input as it was when the build began, so that
     an article saved while the build ran is rebuilt for, not taken for the build's own write."""
-    briefs, redirects = config.paths.briefs, config.paths.redirects
+    briefs, redirects = str(config.paths.briefs) + os.sep, str(config.paths.redirects)
 
-    def written(path: Path) -> bool:
-        return path == redirects or path.is_relative_to(briefs)
+    def written(path: str) -> bool:
+        return path == redirects or path.startswith(briefs)
 
     return {p: t for p, t in done.items() if written(p)} | {p: t for p, t in begun.items() if not written(p)}
 
