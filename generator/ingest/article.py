@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from generator.fileio import relative_to_root
 from generator.ingest import shingles
 from generator.ingest.clean import clean_article
-from generator.ingest.decode import decode
+from generator.ingest.decode import declared_charset, decode, to_utf8
 from generator.ingest.enrich import enrich
 from generator.ingest.model import CleanArticle, Digest, IngestedArticle
 from generator.ingest.people import PeopleMatcher
@@ -46,9 +46,11 @@ class ArticleContext:
 def read_clean(path: Path, data: bytes, context: ArticleContext) -> tuple[CleanArticle, list[str]]:
     """The clean story of a text dump or a saved web page, and warnings (e.g. not UTF-8)."""
     suffix = path.suffix.lower()
-    saved_from = None
+    charset = saved_from = None
     if suffix in MHTML_SUFFIXES:
-        data, saved_from = html_part(data)
+        data, charset, saved_from = html_part(data)
+    if suffix in PAGE_SUFFIXES:
+        data = to_utf8(data, charset or declared_charset(data))
     text, warnings = decode(data)
     if suffix in PAGE_SUFFIXES:
         from generator.ingest.html_reader import read_html

@@ -16,6 +16,10 @@ MAX_BYTES = 10 * 1024 * 1024  # a news article's text dump is a few KB; 10 MB is
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _ODD_SPACE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+# A page's own word on its encoding (<meta charset=...>, or http-equiv's content="...; charset=..."),
+# looked for where pages give it: near the top.
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_CHARSET_WITHIN = 8192
 _BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF")
 
 
@@ -63,6 +67,30 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     if not text.strip():
         raise ArticleError("the file is empty" if not data.strip() else "the file holds only white space")
     return normalise_newlines(text), warnings
+
+
+def declared_charset(html: bytes) -> str | None:
+    match = _META_CHARSET.search(html, 0, _CHARSET_WITHIN)
+    return match[1].decode("ascii") if match else None
+
+
+def to_utf8(data: bytes, charset: str | None) -> bytes:
+    """``data`` read in the ``charset`` a page declares, as UTF-8, so that ``decode`` neither guesses
+    nor warns; as it is when that is UTF-8, unknown, or wrong for the bytes (``decode`` then says so)."""
+    if not charset or data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data
+    try:
+        name = codecs.lookup(charset).name
+    except LookupError:
+        return data
+    if name in ("utf-8", "ascii"):
+        return data
+    if name == "iso8859-1":
+        name = "cp1252"  # as browsers read a page that says Latin-1: curly quotes and dashes included
+    try:
+        return data.decode(name).encode("utf-8")
+    except UnicodeDecodeError:
+        return data
 
 
 def normalise_newlines(text: str) -> str:

@@ -7,17 +7,15 @@ The email package is imported only when such a file is read: ~15 ms a build woul
 
 from __future__ import annotations
 
-import contextlib
-
 from generator.ingest.errors import ArticleError
 
 MHTML_SUFFIXES = (".mhtml", ".mht")
 MAX_BYTES = 64 * 1024 * 1024  # the page and every image in it: a few MB, rarely tens
 
 
-def html_part(data: bytes) -> tuple[bytes, str | None]:
-    """The page's HTML, as UTF-8 when its part names another charset, and the address it was saved
-    from (None if the file does not say)."""
+def html_part(data: bytes) -> tuple[bytes, str | None, str | None]:
+    """The page's HTML, the charset its part names, and the address it was saved from (None when
+    the file does not say)."""
     if len(data) > MAX_BYTES:
         raise ArticleError(
             f"too large: {len(data) / 1e6:.1f} MB, while a saved page is at most {MAX_BYTES // 1024**2} MB"
@@ -32,11 +30,6 @@ def html_part(data: bytes) -> tuple[bytes, str | None]:
         html = part.get_payload(decode=True)  # the transfer encoding (quoted-printable) undone
         if not isinstance(html, bytes):
             break
-        charset = part.get_content_charset()
-        if charset and charset not in ("utf-8", "us-ascii"):
-            # a charset Python does not know, or bytes that are not in it: read as any page is
-            with contextlib.suppress(LookupError, UnicodeDecodeError):
-                html = html.decode(charset).encode("utf-8")
         url = part.get("Content-Location") or message.get("Snapshot-Content-Location")
-        return html, str(url) if url else None
+        return html, part.get_content_charset(), str(url) if url else None
     raise ArticleError("no HTML page in this saved page (is it MHTML?)")

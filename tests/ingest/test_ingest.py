@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import quopri
 import re
 import shutil
 from datetime import UTC, datetime
@@ -15,7 +16,7 @@ from generator import cache, redirects
 from generator.brief_file import read_brief
 from generator.config import Config
 from generator.errors import InputError
-from generator.ingest import article, explain_pillars, ingest_articles, saved_page
+from generator.ingest import article, explain_pillars, ingest_articles
 from generator.progress import Reporter
 
 
@@ -204,13 +205,43 @@ def test_page_saved_as_one_file(project: Path) -> None:
     )  # where it was saved from
 
 
-def test_a_saved_page_in_another_charset_is_read_in_it() -> None:
-    """Its part names the charset: read so, without the "not UTF-8" warning a guess would give."""
-    data = (
-        b"MIME-Version: 1.0\r\nContent-Type: text/html; charset=windows-1252\r\n"
-        b"Content-Transfer-Encoding: quoted-printable\r\n\r\n<p>India=92s navy</p>\r\n"
+PAGE_IN_LATIN = (
+    "<html><head>{meta}<title>India\u2019s navy meets the US Navy in Goa</title>"
+    '<meta property="article:published_time" content="2025-06-02T10:15:00+05:30"></head><body><article>'
+    "<p>India\u2019s navy and the US Navy held talks in Goa on Monday to plan this year\u2019s drills.</p>"
+    "<p>The talks covered maritime domain awareness and the caf\u00e9 of the naval base, officials said.</p>"
+    "</article></body></html>"
+)
+
+
+def test_pages_in_the_charset_they_declare_are_read_in_it(project: Path) -> None:
+    """A page saying Latin-1 (read as browsers do, Windows-1252) or a saved page's part naming its
+    charset: read so, where a guess said "not UTF-8" of every such page."""
+    config = write_config(project)
+    for path in config.paths.articles.iterdir():
+        path.unlink()
+    meta = '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">'
+    (config.paths.articles / "latin.html").write_bytes(PAGE_IN_LATIN.format(meta=meta).encode("cp1252"))
+    other = "<p>A second round in Kochi in July will look at submarine rescue and the guard\u2019s role.</p>"
+    saved = (
+        PAGE_IN_LATIN.format(meta="")
+        .replace("Goa", "Kochi")
+        .replace("<p>India\u2019s navy and", other + "<p>Both")
     )
-    assert saved_page.html_part(data) == ("<p>India\u2019s navy</p>\r\n".encode(), None)
+    page = quopri.encodestring(saved.encode("cp1252"))
+    (config.paths.articles / "saved.mhtml").write_bytes(
+        b"MIME-Version: 1.0\r\nContent-Type: text/html; charset=windows-1252\r\n"
+        b"Content-Transfer-Encoding: quoted-printable\r\n\r\n" + page
+    )
+    said, err = reporter()
+
+    report = ingest_articles(config, said, now=datetime(2025, 8, 1, tzinfo=UTC))
+
+    assert (report.failures, report.briefs, err.getvalue()) == ([], 2, "")
+    for path in config.paths.briefs.glob("*.md"):
+        brief = read_brief(path, config.site.tz)
+        assert brief.title.startswith("India\u2019s navy meets the US Navy in ")
+        assert "the caf\u00e9 of the naval base" in brief.body
 
 
 def test_a_saved_page_without_a_page_is_an_error_naming_it(project: Path) -> None:
