@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from generator import commands
 from generator.config import DEFAULT_CONFIG_NAME, find_config, load_config
@@ -98,8 +100,22 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, guessing at a mistyped command ("biuld": did you mean 'build'?), as
+    Python 3.14's ``suggest_on_error`` does."""
+
+    def error(self, message: str) -> NoReturn:
+        import difflib  # only for a mistake: not every run's start
+
+        typed = re.search(r"invalid choice: '([^']*)'", message)
+        close = difflib.get_close_matches(typed[1], COMMANDS, n=1) if typed else []
+        if close and "maybe you meant" not in message:
+            message += f"; did you mean '{close[0]}'?"
+        super().error(message)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="briefing",
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -59,7 +59,11 @@ def test_version_is_the_packages() -> None:
 def test_unknown_command_is_a_usage_error() -> None:
     result = briefing(REPO, "publish")
     assert result.returncode == 2
-    assert "invalid choice: 'publish'" in result.stderr
+    assert "invalid choice: 'publish'" in result.stderr and "did you mean" not in result.stderr
+    mistyped = briefing(REPO, "biuld")
+    assert mistyped.returncode == 2
+    assert "invalid choice: 'biuld'" in mistyped.stderr
+    assert mistyped.stderr.endswith("; did you mean 'build'?\n")
 
 
 def test_build_on_the_sample_project(project: Path) -> None:
