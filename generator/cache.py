@@ -229,15 +229,11 @@ def scan_folder(
         except OSError:
             continue
         below = []
-        names: set[str] = set()  # of the files here, lower-cased, when ``pages``
         for entry in entries:
             if entry.is_dir():
                 below.append(entry)
                 continue
-            name = entry.name.lower()
-            if pages:
-                names.add(name)
-            if name.endswith(suffixes):
+            if entry.name.lower().endswith(suffixes):
                 try:
                     st = entry.stat()
                 except OSError:
@@ -252,7 +248,7 @@ def scan_folder(
             inside += (entry.path for entry in below)
         new = []
         for entry in sorted(below, key=lambda e: e.name) if recursive else ():
-            if pages and _saved_with_a_page(entry.name, names):
+            if pages and _saved_with_a_page(entry.path):
                 continue
             try:
                 which = identity(entry.stat())
@@ -265,9 +261,9 @@ def scan_folder(
     return found
 
 
-def _saved_with_a_page(folder: str, files: set[str]) -> bool:
-    page = folder.lower().removesuffix("_files")
-    return page != folder.lower() and (page + ".html" in files or page + ".htm" in files)
+def _saved_with_a_page(folder: str) -> bool:
+    page = folder.removesuffix("_files")
+    return page != folder and any(os.path.isfile(page + end) for end in (".html", ".htm", ".HTML", ".HTM"))
 
 
 def identity(st: os.stat_result) -> tuple[int, int]:
