@@ -79,7 +79,7 @@ def brief_stats(config: Config, reporter: Reporter | None = None) -> dict[str, c
     folders: list[str] = []
     found = cache.scan_folder(config.paths.briefs, (".md",), recursive=False, inside=folders)
     if reporter is not None and folders:
-        inside = [
+        filed = [
             f"{relative_to_root(path, config.root)}: not published: briefs are read from "
             f"{relative_to_root(config.paths.briefs, config.root)} itself, not from folders in it"
             for folder in sorted(folders)
@@ -87,7 +87,7 @@ def brief_stats(config: Config, reporter: Reporter | None = None) -> dict[str, c
             for path in sorted(Path(folder).rglob("*.md"))
         ]
         reporter.warn_first(
-            inside, lambda more: f"and {more} more brief{'s' if more > 1 else ''} in folders, not published"
+            filed, lambda more: f"and {more} more brief{'s' if more > 1 else ''} in folders, not published"
         )
     return found
 
