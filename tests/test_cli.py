@@ -204,8 +204,8 @@ def test_an_article_saved_twice_is_one_source_on_its_page_and_is_named(project: 
 
     assert result.returncode == 0, result.stderr
     assert result.stderr == (
-        "warning: content/articles/000_3767b9aef26316b2.txt: a copy of"
-        " content/articles/000_3767b9aef26316b2 (1).txt (the same bytes); one brief, one source shown\n"
+        "warning: content/articles/000_3767b9aef26316b2.txt: the same bytes as"
+        " content/articles/000_3767b9aef26316b2 (1).txt; one brief, its source shown once\n"
     )
     brief = (
         project

@@ -155,7 +155,7 @@ def _ingest(
         said = [("warn", f"{shown}: {warning}") for warning in digest.warnings]
         first = copies.setdefault(digest.sha256, shown)
         if first != shown:  # "article (1).txt": saved twice, one story; its page shows it once
-            said.append(("warn", f"{shown}: a copy of {first} (the same bytes); one brief, one source shown"))
+            said.append(("warn", f"{shown}: the same bytes as {first}; one brief, its source shown once"))
         said.append(("info", f"{shown}: {digest.title}"))
         _say(reporter, said)
         messages.extend(said)
