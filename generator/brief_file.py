@@ -34,6 +34,8 @@ KNOWN_KEYS = {
     "title", "date", "slug", "standfirst", "summary", "pillars", "people", "tags",
     "key_points", "quotes", "sources", "draft", CHECKSUM_KEY,
 }  # fmt: skip
+SOURCE_KEYS = ("name", "file", "url", "byline", "published", "sha256")
+ISO_EXAMPLE = "an ISO 8601 date-time such as 2025-07-01T22:10:00+05:30"
 
 
 def _checksum(text_without_checksum: str) -> str:
@@ -150,10 +152,7 @@ def parse_brief(text: str, path: Path, tz: ZoneInfo) -> Brief:
         raise InputError(path, "date: required (e.g. 2025-07-01T22:10:00+05:30)", 2)
     when = _as_datetime(meta["date"], tz)
     if when is None:
-        raise fail(
-            "date",
-            f"expected an ISO 8601 date-time such as 2025-07-01T22:10:00+05:30, got {meta['date']!r}",
-        )
+        raise fail("date", f"expected {ISO_EXAMPLE}, got {meta['date']!r}")
     slug = meta.get("slug", path.stem)
     if not isinstance(slug, str) or not SLUG_RE.match(slug):
         raise fail(
@@ -177,15 +176,16 @@ def parse_brief(text: str, path: Path, tz: ZoneInfo) -> Brief:
     sources = []
     for item in meta.get("sources") or []:
         if not isinstance(item, dict):
-            raise fail(
-                "sources",
-                "expected a list of {name, file, url, byline, published, sha256} mappings",
-            )
-        fields = {
-            k: (str(item[k]) if item.get(k) is not None else None)
-            for k in ("name", "file", "url", "byline", "sha256")
-        }
-        sources.append(Source(**fields, published=_as_datetime(item.get("published"), tz)))
+            raise fail("sources", f"expected a list of {{{', '.join(SOURCE_KEYS)}}} mappings")
+        # An analyst's own source: a key mistyped (``link:``), or a date not read, was dropped unsaid.
+        unknown = sorted(str(k) for k in item if k not in SOURCE_KEYS)
+        if unknown:
+            raise fail("sources", f"{unknown[0]}: {unknown_key(unknown[0], SOURCE_KEYS)}")
+        published = _as_datetime(item.get("published"), tz)
+        if published is None and item.get("published") is not None:
+            raise fail("sources", f"published: expected {ISO_EXAMPLE}, got {item['published']!r}")
+        given = {k: str(item[k]) for k in SOURCE_KEYS if k != "published" and item.get(k) is not None}
+        sources.append(Source(**given, published=published))
     draft = meta.get("draft", False)
     if not isinstance(draft, bool):
         raise fail("draft", "expected true or false")

@@ -93,6 +93,18 @@ def test_a_bare_date_means_midnight_in_the_site_time_zone() -> None:
         ("---\ntitle: T\ndate: 2025-01-01\nauthor: me\n---\nx\n", "author: unknown key", 4),
         ("---\ntitle: T\ndate: 2025-01-01\nsumary: S\n---\n", "(did you mean 'summary'?", 4),
         ("---\n- a list\n---\nx\n", "must be a mapping", 2),
+        # an analyst's own source: a mistyped key or a date not read was dropped without a word
+        (
+            "---\ntitle: T\ndate: 2025-01-01\nsources:\n- {name: N, link: u}\n---\n",
+            "sources: link: unknown key",
+            4,
+        ),
+        ("---\ntitle: T\ndate: 2025-01-01\nsources:\n- {name: N, urls: u}\n---\n", "(did you mean 'url'?", 4),
+        (
+            "---\ntitle: T\ndate: 2025-01-01\nsources:\n- {published: 1 May}\n---\n",
+            "published: expected an ISO",
+            4,
+        ),
     ],
 )
 def test_bad_briefs_name_file_line_and_problem(text: str, message: str, line: int) -> None:
