@@ -607,7 +607,7 @@ def explain_pillars(config: Config, path: Path) -> str:
     try:
         clean, _ = read_clean(path, path.read_bytes(), context)
     except OSError as exc:
-        raise InputError(path, f"cannot be read: {exc.strerror or exc}") from None
+        raise InputError(path, cannot_read(path, exc)) from None
     except ArticleError as exc:
         raise InputError(path, exc.message, exc.line) from None
     text = "\n\n".join(p for p in (clean.standfirst, *clean.paragraphs) if p)

@@ -100,6 +100,11 @@ def test_a_broken_link_is_an_error_naming_it_and_the_rest_builds(tmp_path: Path)
         ]
         assert len(list((tmp_path / "site" / "briefs").iterdir())) == 1
 
+    explained = briefing(tmp_path, "ingest", "--explain", "content/articles/moved.txt")
+    assert explained.lines("error") == [
+        f"content/articles/moved.txt: cannot be read: {GONE.format(tmp_path / 'nowhere.txt')}"
+    ]
+
     shutil.copy(SAMPLE[1], tmp_path / "nowhere.txt")  # mended: the next build reads it
     (briefs / "2025-01-01-lost.md").unlink()
     run = briefing(tmp_path, "build")
