@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.fileio import cannot_read, relative_to_root
 from generator.model import Failure
-from generator.site.writer import StagedSite, folders_of
+from generator.site.writer import StagedSite, digest, folders_of
 
 
 def extra_files(folder: Path) -> dict[str, Path]:
@@ -28,16 +28,18 @@ def write_extra(staged: StagedSite, folder: Path, root: Path) -> list[Failure]:
     failures = []
     for relative, path in files.items():
         shown = Path(relative_to_root(path, root))
-        parts = relative.split("/")
-        ours = next((p for p in ("/".join(parts[:n]) for n in range(1, len(parts) + 1)) if p in taken), None)
-        if ours is not None:
-            what = f"makes {relative} itself" if ours == relative else f"has a folder {ours}/ of its own"
-            failures.append(Failure(shown, f"the site {what}; this file is left out"))
-            continue
         try:
             data = path.read_bytes()
         except OSError as exc:
             failures.append(Failure(shown, cannot_read(path, exc)))
+            continue
+        parts = relative.split("/")
+        ours = next((p for p in ("/".join(parts[:n]) for n in range(1, len(parts) + 1)) if p in taken), None)
+        if ours == relative and staged.files.get(relative) == digest(data):
+            continue  # the site's own, byte for byte (the empty .nojekyll GitHub's guides have you add)
+        if ours is not None:
+            what = f"makes {relative} itself" if ours == relative else f"has a folder {ours}/ of its own"
+            failures.append(Failure(shown, f"the site {what}; this file is left out"))
             continue
         staged.write(relative, data)
     return failures

@@ -77,6 +77,7 @@ def test_files_in_the_extra_folder_go_to_the_site_root_and_the_sites_own_win(tmp
         "Contact: mailto:desk@example.org\n", encoding="utf-8"
     )
     (extra / "index.html").write_text("<p>not the home page</p>\n", encoding="utf-8")
+    (extra / ".nojekyll").write_bytes(b"")  # as GitHub's guides have you add: the site's own, the same
     (extra / "briefs").mkdir()
     (extra / "briefs" / "notes.txt").write_text("mine\n", encoding="utf-8")
     site = tmp_path / "site"
