@@ -162,6 +162,8 @@ def serve(config: Config, reporter: Reporter, port: int, build: Callable[[], Con
         address = f"http://127.0.0.1:{server.server_address[1]}"
         watched = _watched(config)
         before = _snapshot(watched)  # before it says it serves: a change made once it has is seen
+        if not site.output.is_dir():  # --no-build before any build: every page would be a bare 404
+            reporter.warn(f"{site.output}: no site there yet; build it (briefing build) and it is served")
         reporter.summary(f"serving {site.output} at {address}{site.base_path} (Ctrl-C stops)")
         threading.Thread(target=server.serve_forever, daemon=True).start()
         try:

@@ -77,9 +77,9 @@ def _ctrl_c_stops() -> None:
 class Served:
     """``briefing serve`` running in a project, with what it says read line by line as it says it."""
 
-    def __init__(self, project: Path) -> None:
+    def __init__(self, project: Path, *options: str) -> None:
         env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONUNBUFFERED": "1"}
-        command = [sys.executable, "-m", "generator", "serve", "--port", "0"]
+        command = [sys.executable, "-m", "generator", "serve", "--port", "0", *options]
         self.process = subprocess.Popen(
             command,
             cwd=project,
@@ -92,6 +92,7 @@ class Served:
             preexec_fn=_ctrl_c_stops,
         )
         self.lines: queue.Queue[str] = queue.Queue()
+        self.said: list[str] = []  # every line read so far
         threading.Thread(target=self._read, daemon=True).start()
         self.url = re.search(r" at (http://\S+) ", self.wait_for(r"^serving "))[1]  # type: ignore[index]
 
@@ -109,6 +110,7 @@ class Served:
             except queue.Empty:
                 pytest.fail(f"briefing serve never said /{pattern}/")
             assert not line.startswith("Traceback"), line
+            self.said.append(line)
             if re.search(pattern, line):
                 return line
 
@@ -164,6 +166,28 @@ def test_serve_follows_a_config_that_moves_the_site(project: Path) -> None:
         config.write_text(moved.replace("site:\n", "site: [\n", 1), encoding="utf-8")
         assert "briefing.yaml" in served.wait_for(r"^error: ")
         assert fetch(f"{address}/desk/") == (200, home, "")
+    finally:
+        served.process.send_signal(signal.SIGINT)
+        assert served.process.wait(timeout=30) == 0
+
+
+def test_serve_without_a_build_and_without_a_site_says_so_then_serves_one_built(project: Path) -> None:
+    """``serve --no-build`` before any build answered every page with a bare 404, unexplained."""
+    served = Served(project, "--no-build")
+    try:
+        assert (
+            served.said[0]
+            == f"warning: {project / 'site'}: no site there yet; build it (briefing build) and it is served"
+        )
+        assert fetch(served.url)[0] == 404
+        built = subprocess.run(
+            [sys.executable, "-m", "generator", "build"],
+            cwd=project,
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+        )
+        assert built.returncode == 0
+        status, home, _ = fetch(served.url)
+        assert status == 200 and "India–US Defence Briefing" in home
     finally:
         served.process.send_signal(signal.SIGINT)
         assert served.process.wait(timeout=30) == 0
