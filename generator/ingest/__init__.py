@@ -112,9 +112,13 @@ def _ingest(
     else:
         stats = cache.stat_files(requested)
     whole = use_cache and paths is None and not force
-    plan = incremental.load_plan(config) if whole else None
+    version = inputs.ingest_version(config)
+    # Made by other settings or code, the last run's plan still says which briefs it wrote (a story
+    # whose slug they spell anew moves, rather than showing twice); made by these, it says the rest.
+    last = incremental.load_plan(config) if whole else None
+    plan = last if last is not None and last.version == version else None
     if whole and not config.paths.briefs.exists():
-        _say_moved_folder(config, reporter)
+        _say_moved_folder(config, last, reporter)
     if whole:
         previous = inputs.ingest_unchanged(config, stats, briefs) if checked is None else None
         if previous is not None:
@@ -128,12 +132,12 @@ def _ingest(
     context = _context(config, now)
     report = IngestReport()
 
-    def fail(path: Path, message: str, line: int | None = None) -> None:
+    def fail(path: Path, message: str, line: int | None = None) -> Failure:
         failure = Failure(_display(path, config.root), message, line)
         report.failures.append(failure)
         reporter.failure(failure)  # as it is met: a long run shows problems as they happen
+        return failure
 
-    version = inputs.ingest_version(config)
     with heap.paused():
         cached = incremental.article_entries(config, use_cache)
     entries = cached.entries
@@ -148,8 +152,7 @@ def _ingest(
         digest = entry.outcome
         if not isinstance(digest, Digest):
             message, line = digest if isinstance(digest, tuple) else (digest, None)
-            fail(Path(name), message, line)
-            unusable.append(context.file_name(Path(name)))
+            unusable.append(fail(Path(name), message, line).file.as_posix())  # as claims name it
             continue
         shown = digest.file  # relative to the root, as _display gives
         said = [("warn", f"{shown}: {warning}") for warning in digest.warnings]
@@ -209,9 +212,6 @@ def _ingest(
     for path in result.backups:
         reporter.info(f"kept the hand-edited brief as {_display(path, config.root)}")
     # After the writes: a story that moved to a new brief is in it before its old brief goes.
-    # Made by other settings or code, the plan still says which briefs the last run wrote: a story
-    # whose slug they changed (a new way of spelling headlines) moves, rather than showing twice.
-    last = plan if plan is not None or not whole else incremental.load_plan(config, any_version=True)
     retired, held = (
         _retire(config, last, stories, targets, briefs, unusable, reporter) if last is not None else ([], {})
     )
@@ -274,11 +274,10 @@ class _FullArticles:
         return article
 
 
-def _say_moved_folder(config: Config, reporter: Reporter) -> None:
+def _say_moved_folder(config: Config, last: incremental.Plan | None, reporter: Reporter) -> None:
     """Name the folder the last run wrote its briefs into, when this run is to write into a new one:
     with ``paths.briefs`` mistyped, the site would be made from fresh briefs, the hand-edited ones
     left unused, and nothing said (the new folder exists by the time the render looks)."""
-    last = incremental.load_plan(config, any_version=True)
     folders = {Path(name).parent for name in last.briefs} if last is not None else set()
     for folder in sorted(f for f in folders if f != config.paths.briefs and f.is_dir()):
         reporter.warn(

@@ -68,13 +68,11 @@ def story_key(slug: str, files: list[tuple[str, str]], version: str) -> str:
     return cache.sha256(repr((slug, files, version)).encode())
 
 
-def load_plan(config: Config, any_version: bool = False) -> Plan | None:
-    """The last run's plan, if made with these settings and this code. ``any_version``: whatever
-    they were; which briefs it wrote, and from which articles, still holds (see ``_retire``)."""
+def load_plan(config: Config) -> Plan | None:
+    """The last run's plan, whatever settings and code made it: which briefs it wrote, and from
+    which articles, still holds (see ``_retire``); the rest only when its ``version`` is this run's."""
     plan = cache.load(config.root, PLAN)
-    if not isinstance(plan, Plan):
-        return None
-    return plan if any_version or plan.version == ingest_version(config) else None
+    return plan if isinstance(plan, Plan) else None
 
 
 def save_plan(config: Config, plan: Plan) -> None:
