@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
-from generator import yaml_keys
+from generator import characters, yaml_keys
 from generator.errors import InputError, unknown_key
 from generator.fileio import cannot_read
 from generator.model import Brief, Quote, Source
@@ -189,6 +189,10 @@ def parse_brief(text: str, path: Path, tz: ZoneInfo) -> Brief:
     draft = meta.get("draft", False)
     if not isinstance(draft, bool):
         raise fail("draft", "expected true or false")
+    unfit = characters.UNFIT.search(text, match.end())  # the front matter's are YAML errors
+    if unfit:
+        line = text.count("\n", 0, unfit.start()) + 1
+        raise InputError(path, characters.problem(unfit[0]), line)
     return Brief(
         slug=slug,
         title=title.strip(),

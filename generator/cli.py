@@ -19,7 +19,7 @@ from generator.progress import NORMAL, QUIET, VERBOSE, Reporter
 DESCRIPTION = """\
 Turn scraped news articles into a static briefing site.
 
-  content/articles/*.txt|*.html  --ingest-->  content/briefs/*.md  --render-->  site/
+  content/articles/*.txt|*.html|*.mhtml  --ingest-->  content/briefs/*.md  --render-->  site/
 
 Briefs are Markdown files with YAML front matter; edit them by hand freely, ingest
 never overwrites an edited brief. The site works on GitHub Pages under a project
@@ -34,7 +34,7 @@ COMMANDS = {
     ),
     "ingest": (
         "turn raw articles into Markdown briefs",
-        "Turn raw articles (*.txt page dumps, *.html saved pages) into Markdown briefs in the "
+        "Turn raw articles (*.txt page dumps, *.html and *.mhtml saved pages) into Markdown briefs in the "
         "briefs folder. Unchanged articles leave their briefs untouched; hand-edited briefs are "
         "kept unless --force.",
     ),

@@ -8,6 +8,8 @@ import yaml
 from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode, ScalarNode
 
+from generator import characters
+
 try:  # libyaml is ~10x faster; fall back to pure Python where it is missing
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on the platform's PyYAML build
@@ -27,6 +29,26 @@ class UniqueKeyLoader(_Loader):
         return super().construct_mapping(node, deep)
 
 
+class _EscapeCheckingLoader(UniqueKeyLoader):
+    """Also refuses a control character written as an escape in a double-quoted string ("\\x01")."""
+
+    def construct_scalar(self, node: ScalarNode) -> str:  # type: ignore[override]
+        value = super().construct_scalar(node)
+        found = characters.UNFIT.search(value)
+        if found:
+            raise ConstructorError(None, None, characters.problem(found[0]), node.start_mark)
+        return value
+
+
 def load(text: str) -> object:
-    """``yaml.safe_load``, but a key given twice in one mapping is a ``yaml.YAMLError``."""
-    return yaml.load(text, Loader=UniqueKeyLoader)  # noqa: S506 - a SafeLoader
+    """``yaml.safe_load``, but a key given twice in one mapping, or a character no page or feed can
+    hold (``characters.UNFIT``), is a ``yaml.YAMLError`` marked with its line."""
+    found = characters.UNFIT.search(text)
+    if found:  # PyYAML refuses most of them too, but says "position 11", not the line
+        start = found.start()
+        line_start = text.rfind("\n", 0, start) + 1
+        mark = yaml.Mark("<text>", start, text.count("\n", 0, start), start - line_start, None, None)
+        raise yaml.MarkedYAMLError(problem=characters.problem(found[0]), problem_mark=mark)
+    # only an escape can make one of them now, and escapes start with a backslash
+    loader = _EscapeCheckingLoader if "\\" in text else UniqueKeyLoader
+    return yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader

@@ -240,3 +240,16 @@ def test_a_key_given_twice_is_refused_with_its_line(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as caught:
         load_config(path)
     assert "'slug' is given twice" in caught.value.problems[0]  # in a nested mapping too
+
+
+@pytest.mark.parametrize("written", ['"Desk\\x07"', "Desk\x07", '"Desk\\u0085"'])
+def test_a_control_character_is_refused_with_its_line(tmp_path: Path, written: str) -> None:
+    """A site title of an escape YAML reads as a control character crashed every feed's writing."""
+    path = tmp_path / "briefing.yaml"
+    text = yaml.safe_dump(VALID).replace("site:\n", "site:\n  description: " + written + "\n", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    line = text.count("\n", 0, text.index("description:")) + 1
+    assert caught.value.problems[0].startswith(f"line {line}, column ")
+    assert "invisible control character" in caught.value.problems[0]

@@ -8,11 +8,13 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from generator.characters import UNFIT, problem
 from generator.fileio import relative_to_root
 from generator.ingest import shingles
 from generator.ingest.clean import clean_article
 from generator.ingest.decode import declared_charset, decode, to_utf8
 from generator.ingest.enrich import enrich
+from generator.ingest.errors import ArticleError
 from generator.ingest.model import CleanArticle, Digest, IngestedArticle
 from generator.ingest.people import PeopleMatcher
 from generator.ingest.pillars import PillarClassifier
@@ -78,9 +80,13 @@ def ingest_file(
 ) -> IngestedArticle:
     """Raises ArticleError when the file cannot become a brief. ``sha256``: the data's, when the
     caller has hashed it already."""
+    file = context.file_name(path)
+    unfit = UNFIT.search(file)
+    if unfit:  # the brief would name it, and no brief can hold one
+        raise ArticleError(f"its name holds {problem(unfit[0], 'rename the file')}")
     clean, warnings = read_clean(path, data, context)
     return IngestedArticle(
-        file=context.file_name(path),
+        file=file,
         sha256=sha256 or hashlib.sha256(data).hexdigest(),
         clean=clean,
         enrichment=enrich(clean, context.matcher, context.classifier),

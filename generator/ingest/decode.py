@@ -10,11 +10,14 @@ from __future__ import annotations
 import codecs
 import re
 
+from generator.characters import UNFIT
 from generator.ingest.errors import ArticleError
 
 MAX_BYTES = 10 * 1024 * 1024  # a news article's text dump is a few KB; 10 MB is far beyond any real page
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
-_ODD_SPACE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # not ESC: a terminal's colour codes are text
+_ODD_SPACE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
+# A terminal's colour and cursor codes, in a dump captured from one: removed whole, as one character.
+_TERMINAL_CODE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 # A page's own word on its encoding (<meta charset=...>, or http-equiv's content="...; charset=..."),
 # looked for where pages give it: near the top.
@@ -60,13 +63,26 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     sample = text[:4096]
     if sample and len(_CONTROL.findall(sample)) > len(sample) * 0.01:
         raise ArticleError("binary file, not a text dump")
-    nuls = text.count("\x00")
-    if nuls:
-        text = text.replace("\x00", "")
-        warnings.append(f"{nuls} NUL byte{'s' if nuls > 1 else ''} removed")
+    if UNFIT.search(text):
+        text, unfit = _without_unfit(text)
+        warnings += unfit
     if not text.strip():
         raise ArticleError("the file is empty" if not data.strip() else "the file holds only white space")
     return normalise_newlines(text), warnings
+
+
+def _without_unfit(text: str) -> tuple[str, list[str]]:
+    """The text without the characters no page or feed can hold, and what was removed."""
+    warnings = []
+    nuls = text.count("\x00")
+    if nuls:
+        warnings.append(f"{nuls} NUL byte{'s' if nuls > 1 else ''} removed")
+    # a form feed (a PDF's page break) or vertical tab (a word processor's line break) parts words
+    text = _TERMINAL_CODE.sub("\x1b", text).replace("\f", " ").replace("\v", " ")
+    others = len(UNFIT.findall(text)) - nuls
+    if others:
+        warnings.append(f"{others} control character{'s' if others > 1 else ''} removed")
+    return UNFIT.sub("", text), warnings
 
 
 def declared_charset(html: bytes) -> str | None:

@@ -11,6 +11,7 @@ from enum import Enum
 from functools import lru_cache
 
 from generator.ingest import dates
+from generator.ingest.scripts import CJK, INDIC, IS_CJK
 
 
 class Kind(Enum):
@@ -38,14 +39,18 @@ def _alt(pattern: str) -> str:
 
 
 # Indic scripts write vowel signs as combining marks, which \w does not match: keep them in the word.
-_LETTERS = r"(?:[^\W_]|[\u0300-\u036f\u0900-\u0dff])+"
+_LETTERS = rf"(?:[^\W_]|[\u0300-\u036f{INDIC}])+"
 _WORD_INDIC = re.compile(rf"{_LETTERS}(?:['’.-]{_LETTERS})*")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")  # the same for text without Indic letters, and faster
 # The same for ASCII text, where [^\W_] is [A-Za-z0-9] and ’ cannot occur: ~1.4x faster again, and most
 # story paragraphs are ASCII. Possessive: nothing follows the repeat, so backtracking into it never helps.
 _WORD_ASCII = re.compile(r"[A-Za-z0-9]+(?:['.\-][A-Za-z0-9]+)*+")
-_INDIC = re.compile(r"[\u0900-\u0dff]")
-_TERMINAL = re.compile(r"""[.!?…।॥]["'”’)\]]*\s*$|[.!?]\s*["'”’]\s*$""")
+# Chinese and Japanese put no spaces between words, and a word there is about two characters: each
+# pair counts as one, so a line's length in words means what it means in other scripts (a line
+# of them was one long "word", and every story in them was page furniture).
+_WORD_CJK = re.compile(rf"[{CJK}]{{1,2}}|[^\W_{CJK}]+(?:['’.-][^\W_{CJK}]+)*")
+_SCRIPT = re.compile(f"[{INDIC}{CJK}]")  # a script that needs its own word pattern
+_TERMINAL = re.compile(r"""[.!?…।॥。！？]["'”’)\]」』）]*\s*$|[.!?]\s*["'”’]\s*$""")
 _CLOSING = re.compile(r"""["'”’)\]]+$""")
 
 _CHROME_FULL = re.compile(
@@ -240,7 +245,10 @@ def words(text: str) -> list[str]:
     # isascii() first: a scan in C, far cheaper than searching for an Indic letter
     if text.isascii():
         return _WORD_ASCII.findall(text)
-    return (_WORD_INDIC if _INDIC.search(text) else _WORD).findall(text)
+    script = _SCRIPT.search(text)
+    if script is None:
+        return _WORD.findall(text)
+    return (_WORD_CJK if IS_CJK.match(script[0]) else _WORD_INDIC).findall(text)
 
 
 @lru_cache(maxsize=8192)  # asked of a line by several rules

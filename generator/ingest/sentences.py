@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 
 _BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9])""")
+# Chinese and Japanese end a sentence with a full-width mark and start the next without a space. A
+# pattern of its own: as a second branch of the first it made that one 3x slower on every paragraph.
+_BOUNDARY_CJK = re.compile(_BOUNDARY.pattern + r"""|[。！？]+[」』”’）]*\s*(?=\S)""")
 _ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -61,7 +64,9 @@ _ABBREVIATIONS = frozenset(
 def split(text: str) -> list[str]:
     sentences: list[str] = []
     start = 0
-    for match in _BOUNDARY.finditer(text):
+    wide = not text.isascii() and ("。" in text or "！" in text or "？" in text)
+    boundary = _BOUNDARY_CJK if wide else _BOUNDARY
+    for match in boundary.finditer(text):
         words = text[start : match.start() + 1].rsplit(None, 1)
         last = words[-1].rstrip(".").lower() if words else ""
         if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):

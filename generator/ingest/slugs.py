@@ -13,13 +13,17 @@ from datetime import date
 from anyascii import anyascii
 
 from generator.ingest.devanagari import transliterate
+from generator.ingest.scripts import HAN
 
 MAX_WORDS = 8
 _FALLBACK = str.maketrans(
     {"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th",
-     "œ": "oe", "Œ": "OE", "ı": "i", "’": "", "'": "", "&": " and "}
+     "œ": "oe", "Œ": "OE", "ı": "i", "’": "", "'": "", "&": " and ",
+     # "India–US" is two words joined, as "Indo-US" is ("indiaus" before); "talks—and" two apart
+     "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": " ", "―": " "}
 )  # fmt: skip
 _SLUG_OK = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_HAN = re.compile(f"[{HAN}]")
 
 
 def ascii_words(text: str) -> list[str]:
@@ -40,7 +44,10 @@ def _ascii(char: str) -> str:
     if flat or unicodedata.category(char)[0] not in "LM":
         return flat  # a Latin letter without its accent; punctuation and symbols go, as ever
     # A letter or vowel sign of another script. anyascii marks some vowels with an apostrophe.
-    return anyascii(char).replace("'", "")
+    flat = anyascii(char).replace("'", "")
+    # A Chinese character is a syllable, and a headline of them runs on without spaces: apart, they
+    # are words that MAX_WORDS can count ("yin-du-he-mei-guo"), not one word as long as the headline.
+    return f" {flat} " if _HAN.match(char) else flat
 
 
 _TRAILING_STOP = frozenset(

@@ -27,7 +27,9 @@ def summarise(paragraphs: Sequence[str]) -> str:
 
 
 def _tokens(words: list[str]) -> set[str]:
-    return {w.lower() for w in words if len(w) > 3}
+    # Short words are mostly "the", "and"; a Chinese or Japanese word (``L.words``: two letters) is
+    # short and a word of content. The comparison is a cheap test for a letter of such a script.
+    return {w.lower() for w in words if len(w) > 3 or w[0] >= "\u3040"}
 
 
 def _marks(sentence: str) -> int:

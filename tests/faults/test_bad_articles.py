@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator import characters
 from generator.brief_file import read_brief
 from generator.config import load_config
 
@@ -68,7 +69,8 @@ def test_awkward_files_become_correct_briefs(built: tuple[Path, object], name: s
     assert expected["title"] in briefs, (name, sorted(briefs))
     brief = briefs[expected["title"]]
     assert expected["contains"] in brief.body
-    assert "\x00" not in brief.body and "\r" not in brief.body and "\ufffd" not in brief.title
+    assert "\r" not in brief.body and "\ufffd" not in brief.title
+    assert not characters.UNFIT.search(brief.title + brief.body), name  # NUL, ESC, ...
     assert brief.sources[0].file == f"content/articles/{name}"
     warnings = [line for line in run.lines("warning") if name in line]
     if "warning" in EXPECTED[name]:
@@ -100,3 +102,21 @@ def test_a_huge_file_is_refused_quickly_with_its_size(tmp_path: Path) -> None:
     assert run.status == 1
     assert len(run.lines("error")) == 1
     assert "huge.txt" in run.stderr and "too large" in run.stderr and "MB" in run.stderr
+
+
+def test_a_name_no_brief_can_hold_is_refused_and_the_rest_builds(tmp_path: Path) -> None:
+    """The brief names its article's file, and a feed cannot hold a control character: a file so
+    named made a brief no build could read back."""
+    shutil.copy(BAD.parents[2] / "briefing.yaml", tmp_path / "briefing.yaml")
+    shutil.copytree(BAD.parents[2] / "templates", tmp_path / "templates")
+    articles = tmp_path / "content" / "articles"
+    shutil.copytree(BAD.parents[2] / "content" / "articles", articles)
+    shutil.copy(BAD / "crlf.txt", articles / "cyber\x1bdrills.txt")
+    run = briefing(tmp_path, "build")
+    assert run.status == 1
+    assert run.lines("error") == [
+        "content/articles/cyber\x1bdrills.txt: its name holds an invisible control character (U+001B)"
+        " that pages and feeds cannot hold; rename the file"
+    ]
+    assert len(list((tmp_path / "content" / "briefs").glob("*.md"))) == 2
+    assert len(list((tmp_path / "site" / "briefs").iterdir())) == 2

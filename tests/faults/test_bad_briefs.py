@@ -21,6 +21,10 @@ BAD = {
     "escape.md": ("---\ntitle: T\ndate: 2025-03-01\nslug: ../../etc\n---\nBody\n", 4, "slug"),
     "slash.md": ("---\ntitle: T\ndate: 2025-03-01\nslug: a/b\n---\nBody\n", 4, "slug"),
     "zz-duplicate.md": (GOOD.format(slug="2025-03-01-good"), None, "slugs must be unique"),
+    # invisible characters no feed can hold (the whole build crashed on one): pasted, or escaped
+    "control-in-body.md": ("---\ntitle: T\ndate: 2025-03-01\n---\n\nBody\x1b[0m.\n", 6, "U+001B"),
+    "control-in-title.md": ("---\ntitle: T\x08\ndate: 2025-03-01\n---\nBody\n", 2, "U+0008"),
+    "control-escaped.md": ('---\ntitle: T\nsummary: "a\\x0cb"\ndate: 2025-03-01\n---\nB\n', 3, "U+000C"),
     "two-dates.md": (
         "---\ntitle: T\ndate: 2025-03-01\ndate: 2025-04-01\n---\nBody\n",
         4,

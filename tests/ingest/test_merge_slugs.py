@@ -32,6 +32,12 @@ def test_slug_shape() -> None:
     assert slugs.base_slug("भारत। सहमति", date(2025, 1, 2)) == "2025-01-02-bharat-sahamati"
     assert slugs.base_slug("Привет мир", date(2025, 1, 2)) == "2025-01-02-privet-mir"
     assert slugs.base_slug("“—”", date(2025, 1, 2)) == "2025-01-02-brief"  # no letters: the fallback
+    # Chinese characters are syllables, counted as words: not one word as long as the headline
+    chinese = slugs.base_slug("印度和美国讨论国防工业合作问题并同意加强交流", date(2025, 1, 2))
+    assert chinese == "2025-01-02-yin-du-he-mei-guo-tao-lun-guo"
+    # an en dash joins as a hyphen does ("indiaus" before); an em dash parts words
+    dashed = slugs.base_slug("India–US talks—and costs", date(2025, 1, 2))
+    assert dashed == "2025-01-02-india-us-talks-and-costs"
 
 
 def test_collisions_get_stable_suffixes_regardless_of_order() -> None:

@@ -1,0 +1,58 @@
+"""Chinese and Japanese, which put no spaces between words: stories in them are stories, not page
+furniture, and their sentences, pillar keywords and slugs are found as in other scripts."""
+
+from __future__ import annotations
+
+from generator.config import Pillar
+from generator.ingest import lines as L
+from generator.ingest import sentences, summary
+from generator.ingest.pillars import PillarClassifier
+
+PARAGRAPH = "印度国防部在声明中说，双方同意在培训、军事交流和供应链等领域进一步深化合作。"
+
+
+def test_a_paragraph_is_prose_and_its_words_are_pairs_of_letters() -> None:
+    assert L.word_count("国防工业") == 2 and L.word_count("国防工业合作") == 3
+    assert L.word_count("India 国防 talks") == 3  # Latin words among them stay words
+    assert L.classify(PARAGRAPH) is L.Kind.PROSE
+    assert L.classify("両氏は共同訓練や物流分野での協力を拡大することで一致した。") is L.Kind.PROSE
+    assert L.classify("首页 | 新闻 | 国际 | 军事") is L.Kind.NAV  # a menu is still a menu
+
+
+def test_sentences_end_at_full_width_marks_without_a_space() -> None:
+    text = "双方同意合作。辛格表示：“我们感谢美方。”这是第三次通话！下次何时？"
+    said = ["双方同意合作。", "辛格表示：“我们感谢美方。”", "这是第三次通话！", "下次何时？"]
+    assert sentences.split(text) == said
+    assert sentences.split("Mr. Singh met the U.S. team. They agreed.") == [
+        "Mr. Singh met the U.S. team.",
+        "They agreed.",
+    ]
+
+
+def test_a_keyword_in_chinese_or_japanese_matches_inside_a_run_of_text() -> None:
+    classifier = PillarClassifier(
+        (
+            Pillar("industry", "Industry", keywords=("国防工业", "防衛産業", "supply chain")),
+            Pillar("training", "Training", keywords=("军事交流", "drills")),
+            Pillar("general", "General", catch_all=True),
+        )
+    )
+    scores = {s.slug: s.score for s in classifier.scores("", PARAGRAPH + "加强国防工业合作")}
+    assert scores == {"industry": 2, "training": 2}  # each keyword two words long
+    assert classifier.classify("", "防衛産業協力の強化について協議した。") == ("industry",)
+    # Latin keywords still match whole words only, among Chinese letters too
+    assert classifier.classify("", "supply chains and drillsx 合作") == ("general",)
+    assert classifier.classify("", "合作 supply chain 合作") == ("industry",)
+
+
+def test_key_points_do_not_repeat_the_summary() -> None:
+    story = [
+        "新华社新德里7月1日电 印度国防部长与美国国防部长1日通电话，双方讨论了加强国防工业合作的问题。",
+        PARAGRAPH + "双方还同意今年晚些时候举行会晤。",
+        "印方感谢美方在反恐问题上给予的支持，并期待尽早与美方会面。",
+    ]
+    lead = summary.summarise(story)
+    assert lead.startswith("新华社新德里") and lead.endswith("的问题。")
+    points = summary.key_points(story, lead)
+    # the lead is the summary, so not a point
+    assert points == (PARAGRAPH, "双方还同意今年晚些时候举行会晤。", story[2])
