@@ -246,6 +246,14 @@ def kept_edited_message(path: Path, root: Path) -> str:
     return f"{shown} was edited by hand; kept as it is (ingest --force regenerates it)"
 
 
+def say_held(reporter: Reporter, held: list[Path], root: Path) -> None:
+    """The briefs ingest keeps as they were while their articles cannot be used (see ``_retire``)."""
+    reporter.warn_first(
+        [f"{relative_to_root(path, root)}: kept as it was: its articles cannot be used now" for path in held],
+        lambda more: f"and {more} more brief{'s' if more > 1 else ''} kept as they were",
+    )
+
+
 def replay_ingest(previous: IngestReport, reporter: Reporter, root: Path) -> IngestReport:
     """Nothing ingest reads changed since its last run: repeat what it said, write nothing."""
     for failure in previous.failures:
@@ -254,6 +262,7 @@ def replay_ingest(previous: IngestReport, reporter: Reporter, root: Path) -> Ing
         reporter.warn(warning)
     for path in previous.kept_edited:
         reporter.warn(kept_edited_message(path, root))
+    say_held(reporter, previous.held, root)
     reporter.info(f"{previous.articles} articles; nothing changed since the last ingest")
     return replace(
         previous,

@@ -74,6 +74,7 @@ class IngestReport:
     # What was said of articles that stand as they are (not UTF-8, a copy of another): said again
     # by a build that reads nothing, so a warning does not seem to go away by itself.
     warnings: list[str] = field(default_factory=list)
+    held: list[Path] = field(default_factory=list)  # briefs kept as they were: their articles unusable
 
 
 @dataclass

@@ -216,6 +216,8 @@ def _ingest(
         _retire(config, last, stories, targets, briefs, unusable, reporter) if last is not None else ([], {})
     )
     report.removed = len(retired)
+    report.held = [Path(name) for name in held]
+    inputs.say_held(reporter, report.held, config.root)
     if use_cache:
         latest = {name: e for name, e in zip(files, fresh, strict=True) if e.sha}
         saved = {**entries, **latest} if paths is not None else latest
@@ -376,10 +378,6 @@ def _retire(
     address = _keep_addresses(config, moves, reporter)
     for message, went in said:
         reporter.warn(message + (address if went else ""))
-    reporter.warn_first(
-        [f"{_display(Path(n), config.root)}: kept as it was: its articles cannot be used now" for n in held],
-        lambda more: f"and {more} more brief{'s' if more > 1 else ''} kept as they were",
-    )
     return removed, held
 
 
@@ -507,6 +505,7 @@ def _briefs_only_changed(
     _say(reporter, plan.messages)
     for path in kept_edited:
         reporter.warn(inputs.kept_edited_message(path, config.root))
+    inputs.say_held(reporter, plan.report.held, config.root)
     report = replace(plan.report, written=0, kept_edited=kept_edited, failures=list(plan.report.failures))
     cache.save(config.root, "ingest-stamp", (inputs.ingest_stamp(config, articles, now), report))
     return report
