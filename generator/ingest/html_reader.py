@@ -33,7 +33,10 @@ def _published(html: str, meta_date: str | None, site_tz: tzinfo) -> datetime:
             raise ArticleError(f"bad date: {exc}") from None
         if found and found.day:
             return dates.resolve(found, found.day, site_tz)
-    raise ArticleError("no date: the page gives no publication date")
+    raise ArticleError(
+        "no date: the page gives no publication date; add one to its <head>, as "
+        '<meta property="article:published_time" content="2025-07-01T22:10:00+05:30">'
+    )
 
 
 def read_html(html: str, site_tz: tzinfo, now: datetime, saved_from: str | None = None) -> CleanArticle:
@@ -41,7 +44,18 @@ def read_html(html: str, site_tz: tzinfo, now: datetime, saved_from: str | None 
     import trafilatura  # slow to import; only needed for HTML
 
     document = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False, include_images=False
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        # The date from the page's markup, its text or its address; not htmldate's "extensive" guess,
+        # which dated a page without one January 1st of its footer's copyright year.
+        date_extraction_params={
+            "original_date": True,
+            "extensive_search": False,
+            "max_date": f"{now:%Y-%m-%d}",
+        },
     )
     if document is None:
         raise ArticleError("no story text found in the HTML page")

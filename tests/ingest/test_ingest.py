@@ -174,6 +174,17 @@ def test_html_page(project: Path) -> None:
     assert brief.body.count("\n\n") == 2
     assert brief.sources[0].name == "Example Times"
 
+    # Without a date: the error says how to give one, and given so, the page is read
+    undated = html.replace('<meta property="article:published_time" content="2025-06-02T10:15:00+05:30">', "")
+    (config.paths.articles / "page.html").write_text(undated, encoding="utf-8")
+    report = ingest_articles(config, reporter()[0], now=datetime(2025, 8, 1, tzinfo=UTC))
+    [failure] = report.failures
+    advice = failure.message.split("as ", 1)[1]
+    assert failure.message.startswith("no date: ") and advice.startswith("<meta ")
+    (config.paths.articles / "page.html").write_text(undated.replace("<title>", advice + "<title>"), "utf-8")
+    report = ingest_articles(config, reporter()[0], now=datetime(2025, 8, 1, tzinfo=UTC))
+    assert report.failures == []
+
 
 def test_page_saved_as_one_file(project: Path) -> None:
     """Chrome's "Webpage, Single File" (and every page Chrome on Android saves): MHTML, its HTML
