@@ -189,9 +189,9 @@ def parse_brief(text: str, path: Path, tz: ZoneInfo) -> Brief:
     draft = meta.get("draft", False)
     if not isinstance(draft, bool):
         raise fail("draft", "expected true or false")
-    unfit = characters.UNFIT.search(text, match.end())  # the front matter's are YAML errors
+    unfit = characters.find_unfit(text[match.end() :])  # the front matter's are YAML errors
     if unfit:
-        line = text.count("\n", 0, unfit.start()) + 1
+        line = text.count("\n", 0, match.end() + unfit.start()) + 1
         raise InputError(path, characters.problem(unfit[0]), line)
     return Brief(
         slug=slug,

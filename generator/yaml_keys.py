@@ -43,7 +43,7 @@ class _EscapeCheckingLoader(UniqueKeyLoader):
 def load(text: str) -> object:
     """``yaml.safe_load``, but a key given twice in one mapping, or a character no page or feed can
     hold (``characters.UNFIT``), is a ``yaml.YAMLError`` marked with its line."""
-    found = characters.UNFIT.search(text)
+    found = characters.find_unfit(text)
     if found:  # PyYAML refuses most of them too, but says "position 11", not the line
         start = found.start()
         line_start = text.rfind("\n", 0, start) + 1

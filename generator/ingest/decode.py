@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from generator.characters import UNFIT
+from generator.characters import UNFIT, find_unfit
 from generator.ingest.errors import ArticleError
 
 MAX_BYTES = 10 * 1024 * 1024  # a news article's text dump is a few KB; 10 MB is far beyond any real page
@@ -63,7 +63,7 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     sample = text[:4096]
     if sample and len(_CONTROL.findall(sample)) > len(sample) * 0.01:
         raise ArticleError("binary file, not a text dump")
-    if UNFIT.search(text):
+    if find_unfit(text):
         text, unfit = _without_unfit(text)
         warnings += unfit
     if not text.strip():

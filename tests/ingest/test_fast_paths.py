@@ -9,6 +9,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator import characters
 from generator.config import Pillar
 from generator.ingest import lines as L
 from generator.ingest import people, quotes, scripts, shingles
@@ -149,3 +150,14 @@ WORD_PIECES = ["India", "u", "S", "3", "_", "'", "’", ".", "-", "--", " ", "\n
 def test_words_of_ascii_text_are_what_the_unicode_word_pattern_finds(text: str) -> None:
     plain = L._WORD_INDIC if re.search(f"[{scripts.INDIC}]", text) else L._WORD
     assert L.words(text) == plain.findall(text)
+
+
+UNFIT_PIECES = ["a", "\x01", "\x0b", "\x1f", "\x7f", "\x85", "\x9f", "\u00a0", "é", "国", "，", "\ufdd0",
+                "\ufffd", "\uffff", "\ufeff", "\n", "\t", "\r", " "]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(UNFIT_PIECES), max_size=12).map("".join))
+def test_the_quick_look_for_unfit_characters_finds_what_the_pattern_finds(text: str) -> None:
+    quick, plain = characters.find_unfit(text), characters.UNFIT.search(text)
+    assert (quick and quick.start()) == (plain and plain.start())
