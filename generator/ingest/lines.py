@@ -50,7 +50,8 @@ _WORD_ASCII = re.compile(r"[A-Za-z0-9]+(?:['.\-][A-Za-z0-9]+)*+")
 # of them was one long "word", and every story in them was page furniture).
 _WORD_CJK = re.compile(rf"[{CJK}]{{1,2}}|[^\W_{CJK}]+(?:['’.-][^\W_{CJK}]+)*")
 _SCRIPT = re.compile(f"[{INDIC}{CJK}]")  # a script that needs its own word pattern
-_TERMINAL = re.compile(r"""[.!?…।॥。！？]["'”’)\]」』）]*\s*$|[.!?]\s*["'”’]\s*$""")
+# The sentence marks of sentences.py's scripts: Urdu's "۔" among them (its stories were all furniture).
+_TERMINAL = re.compile(r"""[.!?…।॥。！？۔؟።။។]["'”’)\]」』）]*\s*$|[.!?]\s*["'”’]\s*$""")
 _CLOSING = re.compile(r"""["'”’)\]]+$""")
 
 _CHROME_FULL = re.compile(

@@ -1,5 +1,6 @@
-"""Chinese and Japanese, which put no spaces between words: stories in them are stories, not page
-furniture, and their sentences, pillar keywords and slugs are found as in other scripts."""
+"""Scripts that write words or sentences otherwise than English: Chinese and Japanese put no spaces
+between words, Urdu and Hindi end sentences with marks of their own. Stories in them are stories,
+not page furniture, and their sentences, pillar keywords and slugs are found as in English."""
 
 from __future__ import annotations
 
@@ -17,12 +18,18 @@ def test_a_paragraph_is_prose_and_its_words_are_pairs_of_letters() -> None:
     assert L.classify(PARAGRAPH) is L.Kind.PROSE
     assert L.classify("両氏は共同訓練や物流分野での協力を拡大することで一致した。") is L.Kind.PROSE
     assert L.classify("首页 | 新闻 | 国际 | 军事") is L.Kind.NAV  # a menu is still a menu
+    urdu = "وزارت دفاع نے ایک بیان میں کہا کہ دونوں رہنماؤں نے تربیت اور سپلائی چین میں تعاون پر اتفاق کیا۔"
+    assert L.classify(urdu) is L.Kind.PROSE  # its full stop ends a sentence
 
 
 def test_sentences_end_at_full_width_marks_without_a_space() -> None:
     text = "双方同意合作。辛格表示：“我们感谢美方。”这是第三次通话！下次何时？"
     said = ["双方同意合作。", "辛格表示：“我们感谢美方。”", "这是第三次通话！", "下次何时？"]
     assert sentences.split(text) == said
+    urdu = "دونوں رہنماؤں نے اتفاق کیا۔ یہ تیسری گفتگو تھی؟ ہاں۔"
+    assert sentences.split(urdu) == ["دونوں رہنماؤں نے اتفاق کیا۔", "یہ تیسری گفتگو تھی؟", "ہاں۔"]
+    hindi = "रक्षा मंत्री ने बात की। उन्होंने कहा कि सहयोग बढ़ेगा।"
+    assert sentences.split(hindi) == ["रक्षा मंत्री ने बात की।", "उन्होंने कहा कि सहयोग बढ़ेगा।"]
     assert sentences.split("Mr. Singh met the U.S. team. They agreed.") == [
         "Mr. Singh met the U.S. team.",
         "They agreed.",
