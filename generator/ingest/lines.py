@@ -11,7 +11,7 @@ from enum import Enum
 from functools import lru_cache
 
 from generator.ingest import dates
-from generator.ingest.scripts import CJK, INDIC, IS_CJK
+from generator.ingest.scripts import CJK, FIRST_CJK, INDIC, compiled
 
 
 class Kind(Enum):
@@ -48,7 +48,7 @@ _WORD_ASCII = re.compile(r"[A-Za-z0-9]+(?:['.\-][A-Za-z0-9]+)*+")
 # Chinese and Japanese put no spaces between words, and a word there is about two characters: each
 # pair counts as one, so a line's length in words means what it means in other scripts (a line
 # of them was one long "word", and every story in them was page furniture).
-_WORD_CJK = re.compile(rf"[{CJK}]{{1,2}}|[^\W_{CJK}]+(?:['’.-][^\W_{CJK}]+)*")
+_WORD_CJK = rf"[{CJK}]{{1,2}}|[^\W_{CJK}]+(?:['’.-][^\W_{CJK}]+)*"  # compiled when first needed
 _SCRIPT = re.compile(f"[{INDIC}{CJK}]")  # a script that needs its own word pattern
 # The sentence marks of sentences.py's scripts: Urdu's "۔" among them (its stories were all furniture).
 _TERMINAL = re.compile(r"""[.!?…।॥。！？۔؟።။។]["'”’)\]」』）]*\s*$|[.!?]\s*["'”’]\s*$""")
@@ -249,7 +249,7 @@ def words(text: str) -> list[str]:
     script = _SCRIPT.search(text)
     if script is None:
         return _WORD.findall(text)
-    return (_WORD_CJK if IS_CJK.match(script[0]) else _WORD_INDIC).findall(text)
+    return (compiled(_WORD_CJK) if script[0] >= FIRST_CJK else _WORD_INDIC).findall(text)
 
 
 @lru_cache(maxsize=8192)  # asked of a line by several rules

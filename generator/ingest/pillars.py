@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from generator.config import ClassifySettings, Pillar
 from generator.ingest.lines import words
-from generator.ingest.scripts import IS_CJK
+from generator.ingest.scripts import has_cjk
 
 # A story is in a pillar with at least ``classify.min_score`` (2: one phrase, or two single words)
 # and at least ``classify.min_share`` of its strongest pillar's score (a quarter): a story about
@@ -39,15 +39,15 @@ def _words(keyword: str) -> list[str]:
 
 def _weight(keyword: str) -> int:
     """A phrase weighs its word count; in Chinese or Japanese, a word is two letters (``lines.words``)."""
-    return len(words(keyword) if IS_CJK.search(keyword) else _words(keyword))
+    return len(words(keyword) if has_cjk(keyword) else _words(keyword))
 
 
 def _bounded(keyword: str, group: bool) -> str:
     """A keyword's pattern, whole words only. A keyword in Chinese or Japanese, which put no spaces
     between words, matches inside a run of text: at the side it starts or ends with such a letter."""
     part = f"({_keyword_part(keyword)})" if group else _keyword_part(keyword)
-    before = "" if IS_CJK.match(keyword) else r"(?<!\w)"
-    after = "" if IS_CJK.match(keyword[-1]) else r"(?!\w)"
+    before = "" if has_cjk(keyword[0]) else r"(?<!\w)"
+    after = "" if has_cjk(keyword[-1]) else r"(?!\w)"
     return before + part + after
 
 
@@ -55,7 +55,7 @@ def _keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str] | None:
     if not keywords:
         return None
     ordered = sorted(keywords, key=len, reverse=True)  # the longest phrase wins where several overlap
-    if any(IS_CJK.search(k) for k in keywords):
+    if any(has_cjk(k) for k in keywords):
         return re.compile("|".join(_bounded(k, group=True) for k in ordered))
     parts = [_keyword_part(k) for k in ordered]
     return re.compile(r"(?<!\w)(?:" + "|".join(f"({p})" for p in parts) + r")(?!\w)")
@@ -70,7 +70,7 @@ def _starts_pattern(pillars: tuple[Pillar, ...]) -> re.Pattern[str] | None:
     keywords = sorted({k for p in pillars if not p.catch_all for k in p.keywords}, key=len, reverse=True)
     if not keywords:
         return None
-    if any(IS_CJK.search(k) for k in keywords):
+    if any(has_cjk(k) for k in keywords):
         return re.compile("(?=" + "|".join(_bounded(k, group=False) for k in keywords) + ")")
     alternatives = "|".join(_keyword_part(k) for k in keywords)
     return re.compile(r"(?<!\w)(?=(?:" + alternatives + r")(?!\w))")

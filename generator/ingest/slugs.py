@@ -13,7 +13,7 @@ from datetime import date
 from anyascii import anyascii
 
 from generator.ingest.devanagari import transliterate
-from generator.ingest.scripts import HAN
+from generator.ingest.scripts import is_han
 
 MAX_WORDS = 8
 _FALLBACK = str.maketrans(
@@ -23,7 +23,6 @@ _FALLBACK = str.maketrans(
      "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": " ", "―": " "}
 )  # fmt: skip
 _SLUG_OK = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_HAN = re.compile(f"[{HAN}]")
 
 
 def ascii_words(text: str) -> list[str]:
@@ -47,7 +46,7 @@ def _ascii(char: str) -> str:
     flat = anyascii(char).replace("'", "")
     # A Chinese character is a syllable, and a headline of them runs on without spaces: apart, they
     # are words that MAX_WORDS can count ("yin-du-he-mei-guo"), not one word as long as the headline.
-    return f" {flat} " if _HAN.match(char) else flat
+    return f" {flat} " if is_han(char) else flat
 
 
 _TRAILING_STOP = frozenset(
