@@ -28,6 +28,10 @@ def has_cjk(text: str) -> bool:
     return not text.isascii() and compiled(f"[{CJK}]").search(text) is not None
 
 
+def has_indic(text: str) -> bool:
+    return not text.isascii() and compiled(f"[{INDIC}]").search(text) is not None
+
+
 def is_han(char: str) -> bool:
     """A Chinese character (Japanese writes them too), by comparison: no pattern to compile."""
     return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"

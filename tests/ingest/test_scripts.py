@@ -63,3 +63,18 @@ def test_key_points_do_not_repeat_the_summary() -> None:
     points = summary.key_points(story, lead)
     # the lead is the summary, so not a point
     assert points == (PARAGRAPH, "双方还同意今年晚些时候举行会晤。", story[2])
+
+
+def test_a_keyword_in_hindi_is_a_whole_word_though_its_vowel_signs_are_not_letters_to_re() -> None:
+    """``\\w`` does not match a vowel sign: "सेन" was a word of "सेना" (army), "रक्ष" of "रक्षा"."""
+    classifier = PillarClassifier(
+        (
+            Pillar("army", "Army", keywords=("सेना", "रक्षा उद्योग")),
+            Pillar("stems", "Stems", keywords=("सेन", "रक्ष", "ना")),
+            Pillar("general", "General", catch_all=True),
+        )
+    )
+    scores = {
+        s.slug: dict(s.hits) for s in classifier.scores("भारतीय सेना", "रक्षा उद्योग में सहयोग। सेनाओं का अभ्यास।")
+    }
+    assert scores == {"army": {"सेना": 2, "रक्षा उद्योग": 1}}
