@@ -131,6 +131,8 @@ class Config:
 
 # --- validation -------------------------------------------------------------------------------
 
+_WORDY = re.compile(r"[^\W_]")  # a letter or digit, of any script
+
 
 class _Section:
     """Reads typed values out of one mapping, recording a problem per bad or unknown key."""
@@ -166,13 +168,18 @@ class _Section:
         return value
 
     def get_strings(self, name: str) -> tuple[str, ...]:
+        """Words or phrases to find in the text: each needs a letter or digit. A stray ``-`` in a
+        list (``[training, -, drills]``) was a keyword found between every two words of a story."""
         values = self.get(name, list, [])
         good = []
         for i, item in enumerate(values):
-            if isinstance(item, str) and item.strip():
-                good.append(item.strip())
-            else:
+            if not isinstance(item, str) or not item.strip():
                 self.problems.append(f"{self.key(name)}[{i}]: expected a non-empty string")
+            elif not _WORDY.search(item):
+                problem = f"expected a word or phrase, got {item!r}, which has no letter or digit"
+                self.problems.append(f"{self.key(name)}[{i}]: {problem}")
+            else:
+                good.append(item.strip())
         return tuple(good)
 
     def get_number(self, name: str, default: float, low: float, high: float | None = None) -> float:

@@ -253,3 +253,17 @@ def test_a_control_character_is_refused_with_its_line(tmp_path: Path, written: s
     line = text.count("\n", 0, text.index("description:")) + 1
     assert caught.value.problems[0].startswith(f"line {line}, column ")
     assert "invisible control character" in caught.value.problems[0]
+
+
+def test_a_keyword_or_alias_without_a_letter_is_refused(tmp_path: Path) -> None:
+    """A stray "-" in a keyword list was a keyword found between every two words of every story:
+    its pillar topped every brief."""
+    pillars = [{"slug": "logistics", "title": "Logistics", "keywords": ["logistics", "-", "C++", "सेना"]}]
+    people = [{"name": "Rajnath Singh", "aliases": ["...", "Singh"]}]
+    path = write_config(tmp_path, {**VALID, "pillars": pillars, "people": people})
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert caught.value.problems == [
+        "pillars[0].keywords[1]: expected a word or phrase, got '-', which has no letter or digit",
+        "people[0].aliases[0]: expected a word or phrase, got '...', which has no letter or digit",
+    ]
