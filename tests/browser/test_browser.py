@@ -97,6 +97,24 @@ def test_tag_badges_do_not_look_like_pillar_badges(browser: Any, reader_site: Se
         assert not trouble.all(), "\n".join(trouble.all())
 
 
+def test_text_in_a_right_to_left_script_reads_right_to_left(browser: Any, reader_site: ServedSite) -> None:
+    """An Urdu brief's headline, summary, points and report ran left to right, its sentences' full
+    stops at their start, in an English site; the site's own words stay left to right."""
+    direction = "e => getComputedStyle(e).direction"
+    with open_page(browser) as (page, trouble):
+        page.goto(reader_site.url("briefs/urdu-brief/"))
+        for selector in ("h1", ".bottom-line p", ".key-points ul", ".key-points li", ".report .body p"):
+            assert page.locator(selector).first.evaluate(direction) == "rtl", selector
+        for selector in (".key-points h2", ".sources li", "nav a"):
+            assert page.locator(selector).first.evaluate(direction) == "ltr", selector
+        page.goto(reader_site.url(RICH_BRIEF))
+        assert page.locator("h1").first.evaluate(direction) == "ltr"
+        page.goto(reader_site.url("archive/"))
+        link = page.locator("main a", has_text="دفاعی تعاون").first
+        assert link.evaluate(direction) == "rtl"
+        assert not trouble.all(), "\n".join(trouble.all())
+
+
 def test_the_404_page_is_styled_and_leads_home(browser: Any, reader_site: ServedSite) -> None:
     missing = reader_site.url("briefs/2020-01-01-gone/deeper/")
     with open_page(browser) as (page, trouble):

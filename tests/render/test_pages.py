@@ -214,5 +214,5 @@ def test_devanagari_survives(built: Built) -> None:
 
 def test_markdown_headings_do_not_add_an_h1(built: Built) -> None:
     text = built.text("briefs/hostile-text/index.html")
-    assert re.findall(r"<h1[ >]", text) == ["<h1>"]
+    assert len(re.findall(r"<h1[ >]", text)) == 1
     assert "<h3>A heading in the body</h3>" in text
