@@ -1,6 +1,7 @@
 """A desk's own files for the site's root (``paths.extra``): a CNAME, favicon.ico, a search engine's
 verification page, ``.well-known/security.txt``. Copied as they are, after every page is staged, so
-that one the site makes itself (``index.html``, ``feed.xml``) is found and left out, named."""
+that one the site makes itself (``index.html``, ``feed.xml``) is found and left out, named; but for
+``DESK_WINS``, which replace the site's own."""
 
 from __future__ import annotations
 
@@ -8,7 +9,12 @@ from pathlib import Path
 
 from generator.fileio import cannot_read, relative_to_root
 from generator.model import Failure
+from generator.site.urls import ROBOTS
 from generator.site.writer import StagedSite, digest, folders_of
+
+# Files the site makes whose meaning is the desk's to decide: its own robots.txt replaces the site's
+# (``Disallow: /`` keeps an unlisted briefing out of search engines).
+DESK_WINS = frozenset({ROBOTS})
 
 
 def extra_files(folder: Path) -> dict[str, Path]:
@@ -35,6 +41,9 @@ def write_extra(staged: StagedSite, folder: Path, root: Path) -> list[Failure]:
             continue
         parts = relative.split("/")
         ours = next((p for p in ("/".join(parts[:n]) for n in range(1, len(parts) + 1)) if p in taken), None)
+        if ours == relative and relative in DESK_WINS:
+            staged.write(relative, data)
+            continue
         if ours == relative and staged.files.get(relative) == digest(data):
             continue  # the site's own, byte for byte (the empty .nojekyll GitHub's guides have you add)
         if ours is not None:

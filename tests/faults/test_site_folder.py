@@ -78,6 +78,8 @@ def test_files_in_the_extra_folder_go_to_the_site_root_and_the_sites_own_win(tmp
     )
     (extra / "index.html").write_text("<p>not the home page</p>\n", encoding="utf-8")
     (extra / ".nojekyll").write_bytes(b"")  # as GitHub's guides have you add: the site's own, the same
+    unlisted = "User-agent: *\nDisallow: /\n"  # the desk's own robots.txt: it replaces the site's
+    (extra / "robots.txt").write_text(unlisted, encoding="utf-8")
     (extra / "briefs").mkdir()
     (extra / "briefs" / "notes.txt").write_text("mine\n", encoding="utf-8")
     site = tmp_path / "site"
@@ -94,6 +96,7 @@ def test_files_in_the_extra_folder_go_to_the_site_root_and_the_sites_own_win(tmp
         assert (site / ".well-known" / "security.txt").is_file()
         assert (site / "index.html").read_bytes() == home
         assert not (site / "briefs" / "notes.txt").exists()
+        assert (site / "robots.txt").read_text(encoding="utf-8") == unlisted
 
     (extra / "index.html").unlink()
     shutil.rmtree(extra / "briefs")
@@ -101,7 +104,9 @@ def test_files_in_the_extra_folder_go_to_the_site_root_and_the_sites_own_win(tmp
     assert briefing(tmp_path, "build").status == 0
     assert (site / "CNAME").read_text(encoding="utf-8") == "news.example.org\n"
     (extra / "CNAME").unlink()
+    (extra / "robots.txt").unlink()
     run = briefing(tmp_path, "build")
     assert run.status == 0 and not run.lines("warning"), run.stderr
     assert not (site / "CNAME").exists() and (site / ".well-known" / "security.txt").is_file()
+    assert "Sitemap: " in (site / "robots.txt").read_text(encoding="utf-8")  # the site's own again
     assert briefing(tmp_path, "check").status == 0
