@@ -149,7 +149,7 @@ def test_an_entry_leading_nowhere_is_an_error_naming_the_file_and_the_rest_build
 def test_a_brief_at_an_old_address_wins(tmp_path: Path) -> None:
     built = _build(tmp_path, "lemoa-refuelling: malabar-2025\n")
     assert not built.report.failures
-    assert "Malabar" not in built.text("briefs/lemoa-refuelling/index.html").split("<h1>")[1][:80]
+    assert "Malabar" not in built.text("briefs/lemoa-refuelling/index.html").split('<h1 dir="auto">')[1][:80]
 
 
 def test_changing_only_the_file_rebuilds_as_a_clean_build_would(tmp_path: Path) -> None:
