@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from generator.config import Person
+from generator.ingest import scripts
 
 _TITLES = (
     "Prime Minister", "Chief Minister", "Deputy Prime Minister", "External Affairs Minister",
@@ -169,6 +170,7 @@ _NOT_NAME = frozenset(
 
 
 _RECENT = 64  # paragraphs whose mentions are kept (PeopleMatcher.mentions)
+_NAME_LETTER = scripts.LETTER[:-1] + "-]"  # "Singh-led" does not name Singh; an Indic vowel sign is a letter
 
 
 def _at_word_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -199,13 +201,14 @@ class PeopleMatcher:
             for alias in (person.name, *person.aliases):
                 self.canonical.setdefault(alias.lower(), person.name)
         aliases = sorted(self.canonical, key=len, reverse=True)
-        self._pattern = (
-            re.compile(
-                r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w-])", re.IGNORECASE
-            )
-            if aliases
-            else None
-        )
+        if not aliases:
+            self._pattern = None
+        elif scripts.needs_whole_word(aliases):  # a name in Hindi or Chinese: see scripts.whole_word
+            bounded = (scripts.whole_word(re.escape(a), a, _NAME_LETTER) for a in aliases)
+            self._pattern = re.compile("|".join(bounded), re.IGNORECASE)
+        else:
+            names = "|".join(re.escape(a) for a in aliases)
+            self._pattern = re.compile(r"(?<![\w-])(?:" + names + r")(?![\w-])", re.IGNORECASE)
         self._recent: dict[str, list[Mention]] = {}
 
     def canonical_of(self, name: str) -> str | None:
@@ -216,8 +219,9 @@ class PeopleMatcher:
             return []
         found = []
         for match in self._pattern.finditer(text):
-            # names are capitalised; "singh" in a URL or "modi" as a word are not mentions
-            if match.group(0)[:1].isupper():
+            # names are capitalised; "singh" in a URL or "modi" as a word are not mentions (a
+            # script without capitals, Devanagari or Chinese, writes every name in this case)
+            if not match.group(0)[:1].islower():
                 found.append(Mention(match.start(), match.end(), self.canonical[match.group(0).lower()]))
         return found
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.config import ClassifySettings, Pillar
 from generator.ingest.lines import words
-from generator.ingest.scripts import INDIC, has_cjk, has_indic
+from generator.ingest.scripts import has_cjk, needs_whole_word, whole_word
 
 # A story is in a pillar with at least ``classify.min_score`` (2: one phrase, or two single words)
 # and at least ``classify.min_share`` of its strongest pillar's score (a quarter): a story about
@@ -42,30 +42,16 @@ def _weight(keyword: str) -> int:
     return len(words(keyword) if has_cjk(keyword) else _words(keyword))
 
 
-# A letter, or a vowel sign of an Indic script, which \w does not match: "सेन" is not a word of "सेना".
-_LETTER = f"[\\w\u0300-\u036f{INDIC}]"
-
-
-def _own_script(keywords: Iterable[str]) -> bool:
-    """Whether a keyword is in a script whose words ``\\w`` does not bound (see ``_bounded``)."""
-    return any(not k.isascii() and (has_cjk(k) or has_indic(k)) for k in keywords)
-
-
 def _bounded(keyword: str, group: bool) -> str:
-    """A keyword's pattern, whole words only, by ``_LETTER``. A keyword in Chinese or Japanese, which
-    put no spaces between words, matches inside a run of text: at the side it starts or ends with
-    such a letter."""
     part = f"({_keyword_part(keyword)})" if group else _keyword_part(keyword)
-    before = "" if has_cjk(keyword[0]) else f"(?<!{_LETTER})"
-    after = "" if has_cjk(keyword[-1]) else f"(?!{_LETTER})"
-    return before + part + after
+    return whole_word(part, keyword)
 
 
 def _keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str] | None:
     if not keywords:
         return None
     ordered = sorted(keywords, key=len, reverse=True)  # the longest phrase wins where several overlap
-    if _own_script(keywords):
+    if needs_whole_word(keywords):  # else one boundary serves every keyword: the usual, faster pattern
         return re.compile("|".join(_bounded(k, group=True) for k in ordered))
     parts = [_keyword_part(k) for k in ordered]
     return re.compile(r"(?<!\w)(?:" + "|".join(f"({p})" for p in parts) + r")(?!\w)")
@@ -80,7 +66,7 @@ def _starts_pattern(pillars: tuple[Pillar, ...]) -> re.Pattern[str] | None:
     keywords = sorted({k for p in pillars if not p.catch_all for k in p.keywords}, key=len, reverse=True)
     if not keywords:
         return None
-    if _own_script(keywords):
+    if needs_whole_word(keywords):
         return re.compile("(?=" + "|".join(_bounded(k, group=False) for k in keywords) + ")")
     alternatives = "|".join(_keyword_part(k) for k in keywords)
     return re.compile(r"(?<!\w)(?=(?:" + alternatives + r")(?!\w))")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 INDIC = "\u0900-\u0dff"
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # kana, and the Chinese characters
@@ -30,6 +31,23 @@ def has_cjk(text: str) -> bool:
 
 def has_indic(text: str) -> bool:
     return not text.isascii() and compiled(f"[{INDIC}]").search(text) is not None
+
+
+# A letter, or a vowel sign of an Indic script, which \w does not match: "सेन" is no word of "सेना".
+LETTER = f"[\\w\u0300-\u036f{INDIC}]"
+
+
+def whole_word(pattern: str, word: str, letter: str = LETTER) -> str:
+    """``pattern`` (which finds ``word``) only as a whole word: no ``letter`` just before or after it;
+    but at an edge of ``word`` in Chinese or Japanese, which put no spaces between words."""
+    before = "" if has_cjk(word[0]) else f"(?<!{letter})"
+    after = "" if has_cjk(word[-1]) else f"(?!{letter})"
+    return before + pattern + after
+
+
+def needs_whole_word(words: Iterable[str]) -> bool:
+    """Whether a word is in a script whose words ``\\w`` does not bound, so needs ``whole_word``."""
+    return any(not w.isascii() and (has_cjk(w) or has_indic(w)) for w in words)
 
 
 def is_han(char: str) -> bool:

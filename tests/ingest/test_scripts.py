@@ -4,9 +4,10 @@ not page furniture, and their sentences, pillar keywords and slugs are found as 
 
 from __future__ import annotations
 
-from generator.config import Pillar
+from generator.config import Person, Pillar
 from generator.ingest import lines as L
 from generator.ingest import sentences, summary
+from generator.ingest.people import PeopleMatcher
 from generator.ingest.pillars import PillarClassifier
 
 PARAGRAPH = "印度国防部在声明中说，双方同意在培训、军事交流和供应链等领域进一步深化合作。"
@@ -78,3 +79,17 @@ def test_a_keyword_in_hindi_is_a_whole_word_though_its_vowel_signs_are_not_lette
         s.slug: dict(s.hits) for s in classifier.scores("भारतीय सेना", "रक्षा उद्योग में सहयोग। सेनाओं का अभ्यास।")
     }
     assert scores == {"army": {"सेना": 2, "रक्षा उद्योग": 1}}
+
+
+def test_a_watched_name_in_a_script_without_capitals_is_found() -> None:
+    """Names were taken only when capitalised, so one in Devanagari or Chinese was never found."""
+    matcher = PeopleMatcher([Person("Rajnath Singh", ("राजनाथ सिंह", "辛格", "Singh"))])
+
+    def found(text: str) -> list[str]:
+        return [m.name for m in matcher.watched(text)]
+
+    assert found("रक्षा मंत्री राजनाथ सिंह ने बात की।") == ["Rajnath Singh"]
+    assert found("राजनाथ सिंहा") == []  # a vowel sign goes on the word
+    assert found("印度国防部长拉杰纳特·辛格1日与美国") == ["Rajnath Singh"]  # inside a run of text
+    assert found("Minister Singh said") == ["Rajnath Singh"]
+    assert found("singh.com and Singh-led talks") == []  # as before: not capitalised, not a whole word
