@@ -90,7 +90,15 @@ class _Site:
         return url.startswith(self.origin + self.base_path)
 
 
-def _check_link(site: _Site, page: Path, page_url: str, href: str, line: int) -> str | None:
+@dataclass(frozen=True)
+class _Missing:
+    """A link to a file the site does not have; every page with a link to it is said in one line."""
+
+    url: str
+    href: str
+
+
+def _check_link(site: _Site, page: Path, page_url: str, href: str, line: int) -> str | _Missing | None:
     if not href or href.startswith(SKIPPED_SCHEMES):
         return None
     resolved = urljoin(page_url, href)
@@ -105,7 +113,7 @@ def _check_link(site: _Site, page: Path, page_url: str, href: str, line: int) ->
         return None
     target = site.file_for(resolved)
     if target is None or not target.is_file():
-        return f"{page}:{line}: broken link {href!r} (no file for {resolved})"
+        return _Missing(resolved, href)
     fragment = urlsplit(resolved).fragment
     if fragment and target.suffix == ".html" and unquote(fragment) not in site.ids(target):
         return f"{page}:{line}: link {href!r} points at a missing id #{fragment}"
@@ -113,16 +121,32 @@ def _check_link(site: _Site, page: Path, page_url: str, href: str, line: int) ->
 
 
 def _check_pages(site: _Site) -> list[str]:
-    problems = []
+    """One line a bad link, but one a missing file however many pages link to it (every page links
+    the stylesheet and each pillar: a page gone was hundreds of lines)."""
+    problems: list[str | _Missing] = []
+    places: dict[str, list[str]] = {}  # a missing file's URL -> "page:line" of each link to it
     for page in sorted(site.root.rglob("*.html")):
         found = _parse_html(page)
         site._ids[page] = found.ids
         page_url = site.page_url(page)
         for href, line in found.urls:
             problem = _check_link(site, page, page_url, href, line)
-            if problem:
+            if isinstance(problem, _Missing):
+                if problem.url not in places:
+                    problems.append(problem)
+                places.setdefault(problem.url, []).append(f"{page}:{line}")
+            elif problem:
                 problems.append(problem)
-    return problems
+    return [p if isinstance(p, str) else _missing_text(p, places[p.url]) for p in problems]
+
+
+def _missing_text(missing: _Missing, places: list[str]) -> str:
+    text = f"{places[0]}: broken link {missing.href!r} (no file for {missing.url})"
+    others = places[1:]
+    if others:
+        shown = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
+        text += f"; {len(others)} more link{'s' if len(others) > 1 else ''} to it: {shown}"
+    return text
 
 
 def _check_feeds(site: _Site) -> list[str]:
