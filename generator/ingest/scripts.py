@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 INDIC = "\u0900-\u0dff"
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # kana, and the Chinese characters
-FIRST_CJK = "\u3040"  # nothing above INDIC comes before it in CJK
+FIRST_CJK = "\u3040"  # the first letter of CJK, above every one of INDIC: one comparison parts them
 
 
 @functools.cache
