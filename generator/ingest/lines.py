@@ -11,7 +11,7 @@ from enum import Enum
 from functools import lru_cache
 
 from generator.ingest import dates
-from generator.ingest.scripts import CJK, FIRST_CJK, INDIC, compiled
+from generator.ingest.scripts import CJK, FIRST_CJK, FULL_WIDTH_STOPS, INDIC, SPACED_STOPS, compiled
 
 
 class Kind(Enum):
@@ -50,8 +50,8 @@ _WORD_ASCII = re.compile(r"[A-Za-z0-9]+(?:['.\-][A-Za-z0-9]+)*+")
 # of them was one long "word", and every story in them was page furniture).
 _WORD_CJK = rf"[{CJK}]{{1,2}}|[^\W_{CJK}]+(?:['’.-][^\W_{CJK}]+)*"  # compiled when first needed
 _SCRIPT = re.compile(f"[{INDIC}{CJK}]")  # a script that needs its own word pattern
-# The sentence marks of sentences.py's scripts: Urdu's "۔" among them (its stories were all furniture).
-_TERMINAL = re.compile(r"""[.!?…।॥。！？۔؟።။។]["'”’)\]」』）]*\s*$|[.!?]\s*["'”’]\s*$""")
+# Other scripts' marks too: without Urdu's "۔", every story in Urdu was page furniture.
+_TERMINAL = re.compile(rf"""[.!?…{SPACED_STOPS}{FULL_WIDTH_STOPS}]["'”’)\]」』）]*\s*$|[.!?]\s*["'”’]\s*$""")
 _CLOSING = re.compile(r"""["'”’)\]]+$""")
 
 _CHROME_FULL = re.compile(

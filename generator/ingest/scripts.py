@@ -17,6 +17,10 @@ from collections.abc import Iterable
 
 INDIC = "\u0900-\u0dff"
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # kana, and the Chinese characters
+# Sentence marks of other scripts: a space follows these (Devanagari's danda, Urdu's full stop and
+# question mark, Ethiopic's, Myanmar's and Khmer's full stops), none follows the full-width ones.
+SPACED_STOPS = "।॥۔؟።။។"
+FULL_WIDTH_STOPS = "。！？"
 FIRST_CJK = "\u3040"  # the first letter of CJK, above every one of INDIC: one comparison parts them
 
 

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 
+from generator.ingest.scripts import FULL_WIDTH_STOPS, SPACED_STOPS
+
 _BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9])""")
-# Other scripts' sentence marks: Devanagari's danda, Urdu's full stop and question mark, Ethiopic's,
-# Myanmar's and Khmer's full stops, a space after each; Chinese and Japanese full-width marks, with
-# no space. A pattern of its own: as more branches of the first they made it 3x slower on every paragraph.
+# Other scripts' sentence marks (``scripts``). A pattern of its own: as more branches of the first
+# they made it 3x slower on every paragraph.
 _BOUNDARY_WIDE = re.compile(
-    _BOUNDARY.pattern + r"""|[。！？]+[」』”’）]*\s*(?=\S)|[।॥۔؟።။។]+["'”’)\]]*\s+(?=\S)"""
+    _BOUNDARY.pattern
+    + rf"""|[{FULL_WIDTH_STOPS}]+[」』”’）]*\s*(?=\S)|[{SPACED_STOPS}]+["'”’)\]]*\s+(?=\S)"""
 )
-_WIDE_MARKS = tuple("。！？।॥۔؟።။។")
+_WIDE_MARKS = tuple(FULL_WIDTH_STOPS + SPACED_STOPS)
 _ABBREVIATIONS = frozenset(
     [
         "mr",

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from generator.ingest import lines as L
 from generator.ingest import sentences
+from generator.ingest.scripts import FIRST_CJK
 
 SUMMARY_MIN_WORDS = 18  # a lead sentence shorter than this gets the next sentence too
 MIN_POINTS, MAX_POINTS = 3, 5
@@ -29,7 +30,7 @@ def summarise(paragraphs: Sequence[str]) -> str:
 def _tokens(words: list[str]) -> set[str]:
     # Short words are mostly "the", "and"; a Chinese or Japanese word (``L.words``: two letters) is
     # short and a word of content. The comparison is a cheap test for a letter of such a script.
-    return {w.lower() for w in words if len(w) > 3 or w[0] >= "\u3040"}
+    return {w.lower() for w in words if len(w) > 3 or w[0] >= FIRST_CJK}
 
 
 def _marks(sentence: str) -> int:
