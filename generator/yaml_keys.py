@@ -41,14 +41,21 @@ class _EscapeCheckingLoader(UniqueKeyLoader):
 
 
 def load(text: str) -> object:
-    """``yaml.safe_load``, but a key given twice in one mapping, or a character no page or feed can
-    hold (``characters.UNFIT``), is a ``yaml.YAMLError`` marked with its line."""
-    found = characters.find_unfit(text)
-    if found:  # PyYAML refuses most of them too, but says "position 11", not the line
-        start = found.start()
-        line_start = text.rfind("\n", 0, start) + 1
-        mark = yaml.Mark("<text>", start, text.count("\n", 0, start), start - line_start, None, None)
-        raise yaml.MarkedYAMLError(problem=characters.problem(found[0]), problem_mark=mark)
-    # only an escape can make one of them now, and escapes start with a backslash
+    """``yaml.safe_load``, but a key given twice in one mapping, or a character no feed can hold
+    (``characters.UNFIT``), is a ``yaml.YAMLError`` marked with its line.
+
+    PyYAML itself refuses those characters written as they are (all but NEL and the noncharacters
+    U+FDD0-U+FDEF, which a feed can hold), but says "position 11", not the line: the error is
+    marked again. Written as an escape ("\\x01"), which starts with a backslash, one is refused here.
+    """
     loader = _EscapeCheckingLoader if "\\" in text else UniqueKeyLoader
-    return yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader
+    try:
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader
+    except yaml.reader.ReaderError:
+        found = characters.find_unfit(text)
+        if found is None:
+            raise
+    start = found.start()
+    line_start = text.rfind("\n", 0, start) + 1
+    mark = yaml.Mark("<text>", start, text.count("\n", 0, start), start - line_start, None, None)
+    raise yaml.MarkedYAMLError(problem=characters.problem(found[0]), problem_mark=mark)
