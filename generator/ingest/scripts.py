@@ -17,6 +17,9 @@ from collections.abc import Iterable
 
 INDIC = "\u0900-\u0dff"
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # kana, and the Chinese characters
+# Letters of scripts without capitals that end sentences with ".": Hebrew, Arabic, Indic, Hangul. A
+# sentence after ". " starts with one of them as an English one starts with a capital.
+CASELESS = f"\u0590-\u06ff{INDIC}\uac00-\ud7a3"
 # Sentence marks of other scripts: a space follows these (Devanagari's danda, Urdu's full stop and
 # question mark, Ethiopic's, Myanmar's and Khmer's full stops), none follows the full-width ones.
 SPACED_STOPS = "।॥۔؟።။។"

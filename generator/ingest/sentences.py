@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from generator.ingest.scripts import FULL_WIDTH_STOPS, SPACED_STOPS
+from generator.ingest.scripts import CASELESS, FULL_WIDTH_STOPS, SPACED_STOPS
 
-_BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9])""")
+_BOUNDARY = re.compile(rf"""[.!?…]+["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9{CASELESS}])""")
 # Other scripts' sentence marks (``scripts``). A pattern of its own: as more branches of the first
 # they made it 3x slower on every paragraph.
 _BOUNDARY_WIDE = re.compile(

@@ -31,6 +31,11 @@ def test_sentences_end_at_full_width_marks_without_a_space() -> None:
     assert sentences.split(urdu) == ["دونوں رہنماؤں نے اتفاق کیا۔", "یہ تیسری گفتگو تھی؟", "ہاں۔"]
     hindi = "रक्षा मंत्री ने बात की। उन्होंने कहा कि सहयोग बढ़ेगा।"
     assert sentences.split(hindi) == ["रक्षा मंत्री ने बात की।", "उन्होंने कहा कि सहयोग बढ़ेगा।"]
+    # scripts without capitals end sentences with "." too: the next starts with a letter, not a capital
+    korean = "양측은 협력을 확대하기로 합의했다. 두 장관은 만나기로 했다."
+    assert sentences.split(korean) == ["양측은 협력을 확대하기로 합의했다.", "두 장관은 만나기로 했다."]
+    arabic = "اتفق الجانبان على التعاون. وقال الوزير إن المحادثات كانت مثمرة."
+    assert sentences.split(arabic) == ["اتفق الجانبان على التعاون.", "وقال الوزير إن المحادثات كانت مثمرة."]
     assert sentences.split("Mr. Singh met the U.S. team. They agreed.") == [
         "Mr. Singh met the U.S. team.",
         "They agreed.",
