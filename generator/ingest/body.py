@@ -19,7 +19,6 @@ MAX_SUBHEADING_WORDS = 12
 MAX_ITEM_WORDS = 40
 MAX_AD_WORDS = 6  # "Advertisement", "Story continues below this ad": the story goes on after them
 RESUME_LOOKAHEAD = 30  # blocks searched after "Related" for the story to resume
-_BULLET = ("•", "·", "-", "–", "—", "*", "▪", "■", "►", "✓")
 
 
 @dataclass(frozen=True)
@@ -64,7 +63,7 @@ def _in_story_item(text: str, kind: Kind, in_list: bool) -> bool:
     n = L.word_count(text)
     if kind is not Kind.OTHER or n == 0:
         return False
-    if text.startswith(_BULLET) and n <= MAX_ITEM_WORDS:
+    if text.startswith(L.BULLETS) and n <= MAX_ITEM_WORDS:
         return True
     if in_list and n <= MAX_ITEM_WORDS:
         return True

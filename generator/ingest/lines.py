@@ -53,6 +53,8 @@ _SCRIPT = re.compile(f"[{INDIC}{CJK}]")  # a script that needs its own word patt
 # Other scripts' marks too: without Urdu's "۔", every story in Urdu was page furniture.
 _TERMINAL = re.compile(rf"""[.!?…{SPACED_STOPS}{FULL_WIDTH_STOPS}]["'”’)\]」』）]*\s*$|[.!?]\s*["'”’]\s*$""")
 _CLOSING = re.compile(r"""["'”’)\]]+$""")
+BULLETS = ("•", "·", "-", "–", "—", "*", "▪", "■", "►", "✓")  # what starts a page's list item
+_BULLET = re.compile("(?:" + "|".join(map(re.escape, BULLETS)) + r")\s+")
 
 _CHROME_FULL = re.compile(
     _alt(r"""^(?:advertisements?|ad|ads|sponsored|story continues below(?: (?:this )?ad(?:vertisement)?)?
@@ -235,6 +237,13 @@ _DATELINE = re.compile(
     r"^(?P<place>(?:[A-Z][A-Za-z.'’-]*)(?: [A-Z][A-Za-z.'’-]*){0,3}(?:,\s*[A-Z][A-Za-z. ]{1,20})?"
     r"(?:,? \(?[A-Z][a-z]{2,8}\.? \d{1,2}\)?)?\s*(?:\([A-Za-z ]+\))?)\s*(?::|–|—|-)\s+(?=\S)"
 )
+
+
+def without_bullet(text: str) -> str:
+    """A list item's text without its bullet ("• Joint production" -> "Joint production"); other
+    text as it is, the same object."""
+    bullet = _BULLET.match(text)
+    return text[bullet.end() :] if bullet else text
 
 
 @lru_cache(maxsize=8192)  # each line is measured by several rules

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from generator.ingest.lines import without_bullet
 from generator.ingest.model import IngestedArticle
 from generator.model import Brief, Source
 
@@ -13,6 +14,9 @@ _MARKDOWN_START = re.compile(r"^(#{1,6}\s|>|[-+*]\s|\d+[.)]\s|={3,}|-{3,})")
 
 
 def markdown_paragraph(text: str) -> str:
+    item = without_bullet(text)
+    if item is not text:  # a page's list item: one item of a Markdown list, not a paragraph
+        return "- " + markdown_paragraph(item)
     return "\\" + text if _MARKDOWN_START.match(text) else text
 
 

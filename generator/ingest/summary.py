@@ -68,7 +68,7 @@ def key_points(paragraphs: Sequence[str], summary: str, quotes_shown: bool = Fal
     candidates: list[tuple[int, str, list[str], bool]] = []
     for paragraph in paragraphs:
         inside = False  # a quotation opened by an earlier sentence of the paragraph is still open
-        for sentence in sentences.split(L.strip_dateline(paragraph)):
+        for sentence in sentences.split(L.without_bullet(L.strip_dateline(paragraph))):
             quoted = inside or bool(_QUOTE_START.match(sentence))
             inside ^= _marks(sentence) % 2 == 1
             words = L.words(sentence)

@@ -6,13 +6,14 @@ import re
 from pathlib import Path
 
 from generator.config import ClassifySettings, Config, Person, Pillar
-from generator.ingest import summary
+from generator.ingest import stories, summary
 from generator.ingest.article import ArticleContext, read_clean
 from generator.ingest.enrich import enrich
 from generator.ingest.people import Mention, PeopleMatcher
 from generator.ingest.pillars import PillarClassifier
 from generator.ingest.quotes import find_quotes
 from generator.model import Quote
+from generator.site.markdown import render_markdown
 
 SAMPLES = Path(__file__).resolve().parents[2] / "content" / "articles"
 FIRST = SAMPLES / "000_3767b9aef26316b2.txt"
@@ -205,3 +206,24 @@ def test_whole_words_and_minimum_score() -> None:
     assert classifier.classify("T", "Terrorism and terrorists and terrors.") == ("general",)  # no whole word
     assert classifier.classify("T", "A terror attack.") == ("general",)  # one word is below the minimum
     assert classifier.classify("T", "Counter-terrorism talks.") == ("ct",)  # a two-word phrase is enough
+
+
+def test_a_pages_list_items_make_a_list_and_points_without_bullets() -> None:
+    """ "• Joint production ..." was a paragraph starting with a bullet on the page, and a key point
+    with the bullet in it, shown in a list of its own."""
+    paragraphs = [
+        "New Delhi: India and the United States on Tuesday agreed on three steps to deepen cooperation "
+        "between their defence industries, officials said after talks in the capital.",
+        "The steps agreed are:",
+        "• Joint production of Stryker armoured vehicles in India from the middle of next year.",
+        "• A new framework for co-development of underwater drones for both of the navies.",
+        "- Faster export licences for US components used in Indian aircraft engines and radars.",
+    ]
+    body = "\n\n".join(map(stories.markdown_paragraph, paragraphs))
+    html = render_markdown(body)
+    assert html.count("<ul>") == 1 and html.count("<li>") == 3 and "•" not in html
+    assert "<li>\n<p>Joint production of Stryker" in html
+    points = summary.key_points(paragraphs, summary.summarise(paragraphs))
+    assert points and not any(p.startswith(("•", "-")) for p in points)
+    assert "Joint production of Stryker armoured vehicles in India from the middle of next year." in points
+    assert stories.markdown_paragraph("-3 degrees at the base") == "-3 degrees at the base"  # no space: text
