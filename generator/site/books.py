@@ -14,12 +14,11 @@ from urllib.parse import urljoin
 
 from generator.config import Config
 from generator.site import urls
+from generator.site.markdown import URL_ATTR
 from generator.site.structure import BriefDetail, SiteModel, date_text
 
 # The overview must fit one page: each pillar shows at most this many bottom lines, then "and N more".
 OVERVIEW_LINES = 3
-# markdown-it writes every href/src double-quoted and escaped, so this finds them all exactly.
-_URL_ATTR = re.compile(r'(\s(?:href|src))="([^"]*)"')
 _SITE = "https://site.invalid/"  # a stand-in origin for resolving site paths
 
 
@@ -121,7 +120,7 @@ def rebase_links(body_html: str, from_path: str, to_path: str) -> str:
             return match.group(0)
         return f'{match.group(1)}="{urls.relative(to_path, target.removeprefix(_SITE))}"'
 
-    return _URL_ATTR.sub(fix, body_html)
+    return URL_ATTR.sub(fix, body_html)
 
 
 def _book(model: SiteModel, key: str, kind: str, title: str, slugs: tuple[str, ...]) -> Book:

@@ -25,7 +25,8 @@ if TYPE_CHECKING:  # markdown-it-py is imported when first used: most builds ren
     from markdown_it import MarkdownIt
     from markdown_it.rules_core import StateCore
 
-_URL_ATTR = re.compile(r'(\s(?:href|src))="([^"]*)"')
+# Every href/src of markdown-it's output, which writes attributes double-quoted and escaped: exact.
+URL_ATTR = re.compile(r'(\s(?:href|src))="([^"]*)"')
 
 
 def _demote_headings(state: StateCore) -> None:
@@ -120,4 +121,4 @@ def absolutize(html: str, base_url: str) -> str:
     must carry absolute ones. markdown-it always writes attributes double-quoted and escaped, which
     makes this substitution exact for its output.
     """
-    return _URL_ATTR.sub(lambda m: f'{m.group(1)}="{join(base_url, m.group(2))}"', html)
+    return URL_ATTR.sub(lambda m: f'{m.group(1)}="{join(base_url, m.group(2))}"', html)

@@ -16,6 +16,7 @@ from urllib.parse import quote, urlsplit
 from generator.config import Config
 from generator.model import Brief
 from generator.site import urls
+from generator.site.body_links import content_links
 from generator.site.markdown import render_markdown
 
 MONTHS = (
@@ -232,6 +233,7 @@ def brief_detail(
             for s in brief.sources
         )
     )
+    links = content_links(config.paths.briefs, config.paths.extra, config.root)
     return BriefDetail(
         card=card,
         date=brief.date,
@@ -239,7 +241,7 @@ def brief_detail(
         standfirst=brief.standfirst,
         key_points=tuple(brief.key_points),
         quotes=tuple((q.speaker, q.text) for q in brief.quotes),
-        body_html=render_markdown(brief.body),
+        body_html=links.rewrite(render_markdown(brief.body), card.url),
         sources=sources,
         people=tuple(brief.people),
         tags=tuple(Link(t, urls.tag(key)) for key, t in _tags_by_slug(brief.tags).items()),

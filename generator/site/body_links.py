@@ -1,0 +1,85 @@
+"""Links written in a brief's body the way they work in the content folder, made into the site's.
+
+An analyst links another brief by its file (``[the July call](2025-07-01-talks.md)``) and a picture
+of the desk's own by its place in the project (``![map](../extra/map.png)``), as every Markdown
+editor and GitHub's file view resolve them. On the site the brief is a page, ``briefs/<slug>/``,
+and ``paths.extra`` is the site's root, so each such link is rewritten to what the site serves; any
+other link is left as it is. The rewrite depends on nothing but the body and the two folders, so a
+brief's page changes only when its own body (or the config) does. ``briefing check`` reports a link
+to a brief that is not published or to a file that is not there.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import quote, unquote
+
+from generator.brief_file import SLUG_RE
+from generator.site import urls
+from generator.site.markdown import URL_ATTR
+
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+# The characters markdown-it leaves unencoded in a link (mdurl's), so a folder's name compares as written.
+_URL_SAFE = ";/?:@&=+$,-_.!~*'()#"
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a content link leads on the site: a brief's page (``slug``) or a file of ``paths.extra``."""
+
+    site_path: str  # below the base URL, still percent-encoded as written
+    slug: str | None = None  # the brief linked, by its file name
+    extra: str | None = None  # the file linked, relative to paths.extra (decoded)
+
+
+@dataclass(frozen=True)
+class ContentLinks:
+    briefs: str  # the briefs folder and the extra folder, relative to the project root, encoded
+    extra: str
+
+    def target(self, href: str) -> Target | None:
+        """The site's target of a body link, or None for a link that is not to the content folder."""
+        if not href or href.startswith(("/", "#", "?")) or _SCHEME.match(href):
+            return None
+        path, hash_mark, fragment = href.partition("#")
+        if "?" in path:
+            return None
+        place = posixpath.normpath(posixpath.join(self.briefs, path))
+        folder, _, name = place.rpartition("/")
+        if folder == self.briefs and name.endswith(".md") and SLUG_RE.match(name[:-3]):
+            slug = name[:-3]
+            return Target(urls.brief(slug) + hash_mark + fragment, slug=slug)
+        if place.startswith(self.extra + "/"):
+            inside = place[len(self.extra) + 1 :]
+            return Target(inside + hash_mark + fragment, extra=unquote(inside))
+        return None
+
+    def rewrite(self, html: str, page: str) -> str:
+        """``html`` (markdown-it output) with its content links made to work from the site page ``page``."""
+        if ' href="' not in html and ' src="' not in html:
+            return html  # most briefs (all that ingest writes) link nothing
+
+        def fix(match: re.Match[str]) -> str:
+            found = self.target(match.group(2))
+            if found is None:
+                return match.group(0)
+            return f'{match.group(1)}="{urls.relative(page, found.site_path)}"'
+
+        return URL_ATTR.sub(fix, html)
+
+
+def content_links(briefs: Path, extra: Path, root: Path) -> ContentLinks:
+    return _content_links(str(briefs), str(extra), str(root))
+
+
+@lru_cache(maxsize=4)  # one config per build; asked for every brief
+def _content_links(briefs: str, extra: str, root: str) -> ContentLinks:
+    def encoded(folder: str) -> str:
+        return quote(Path(os.path.relpath(folder, root)).as_posix(), safe=_URL_SAFE)
+
+    return ContentLinks(encoded(briefs), encoded(extra))
