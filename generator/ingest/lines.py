@@ -54,7 +54,8 @@ _SCRIPT = re.compile(f"[{INDIC}{CJK}]")  # a script that needs its own word patt
 _TERMINAL = re.compile(rf"""[.!?…{SPACED_STOPS}{FULL_WIDTH_STOPS}]["'”’)\]」』）]*\s*$|[.!?]\s*["'”’]\s*$""")
 _CLOSING = re.compile(r"""["'”’)\]]+$""")
 BULLETS = ("•", "·", "-", "–", "—", "*", "▪", "■", "►", "✓")  # what starts a page's list item
-_BULLET = re.compile("(?:" + "|".join(map(re.escape, BULLETS)) + r")\s+")
+# A numbered item ("2. Joint production", "2) ..."): a year ending a sentence ("In 2025. ") is not one.
+_BULLET = re.compile("(?:" + "|".join(map(re.escape, BULLETS)) + r"|[0-9]{1,3}[.)])\s+")
 
 _CHROME_FULL = re.compile(
     _alt(r"""^(?:advertisements?|ad|ads|sponsored|story continues below(?: (?:this )?ad(?:vertisement)?)?
@@ -240,8 +241,8 @@ _DATELINE = re.compile(
 
 
 def without_bullet(text: str) -> str:
-    """A list item's text without its bullet ("• Joint production" -> "Joint production"); other
-    text as it is, the same object."""
+    """A list item's text without its bullet or number ("• Joint production", "2. Joint production"
+    -> "Joint production"); other text as it is, the same object."""
     bullet = _BULLET.match(text)
     return text[bullet.end() :] if bullet else text
 

@@ -9,15 +9,21 @@ from generator.ingest.lines import without_bullet
 from generator.ingest.model import IngestedArticle
 from generator.model import Brief, Source
 
-# A paragraph that would turn into a heading, list or quote block in Markdown is escaped.
-_MARKDOWN_START = re.compile(r"^(#{1,6}\s|>|[-+*]\s|\d+[.)]\s|={3,}|-{3,})")
+# A paragraph that would turn into a heading, list or quote block in Markdown is escaped: a
+# backslash before its first character, or before a number's "." (a digit cannot be escaped, and
+# "\2025." showed its backslash).
+_MARKDOWN_START = re.compile(r"^(#{1,6}\s|>|[-+*]\s|={3,}|-{3,})")
+_NUMBER_START = re.compile(r"^([0-9]+)([.)]\s)")
 
 
 def markdown_paragraph(text: str) -> str:
     item = without_bullet(text)
     if item is not text:  # a page's list item: one item of a Markdown list, not a paragraph
-        return "- " + markdown_paragraph(item)
-    return "\\" + text if _MARKDOWN_START.match(text) else text
+        marker = text[: len(text) - len(item)].rstrip()
+        return f"{marker if marker[0].isdigit() else '-'} {markdown_paragraph(item)}"
+    if _MARKDOWN_START.match(text):
+        return "\\" + text
+    return _NUMBER_START.sub(r"\1\\\2", text)
 
 
 def source_of(article: IngestedArticle) -> Source:

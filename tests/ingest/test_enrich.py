@@ -227,3 +227,23 @@ def test_a_pages_list_items_make_a_list_and_points_without_bullets() -> None:
     assert points and not any(p.startswith(("•", "-")) for p in points)
     assert "Joint production of Stryker armoured vehicles in India from the middle of next year." in points
     assert stories.markdown_paragraph("-3 degrees at the base") == "-3 degrees at the base"  # no space: text
+
+
+def test_a_pages_numbered_items_make_a_numbered_list_and_a_year_stays_text() -> None:
+    """ "1. Joint production ..." was escaped as "\\1. Joint ...": a digit cannot be escaped in
+    Markdown, so the page showed the backslash; and a key point kept the number."""
+    paragraphs = [
+        "New Delhi: India and the United States on Tuesday agreed on three steps to deepen cooperation "
+        "between their defence industries, officials said after talks in the capital.",
+        "1. Joint production of Stryker armoured vehicles in India from the middle of next year.",
+        "2) A new framework for co-development of underwater drones for both of the navies.",
+        "2025. That is the year the framework agreed in Washington is to be signed by both sides.",
+    ]
+    html = render_markdown("\n\n".join(map(stories.markdown_paragraph, paragraphs)))
+    assert "\\" not in html
+    assert html.count("<ol>") == 1 and '<ol start="2">' in html and html.count("<li>") == 2
+    assert "<li>Joint production of Stryker" in html
+    assert "<p>2025. That is the year" in html
+    points = summary.key_points(paragraphs, summary.summarise(paragraphs))
+    assert "Joint production of Stryker armoured vehicles in India from the middle of next year." in points
+    assert not any(p[0].isdigit() and p[1] in ".)" for p in points)
