@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, time, tzinfo
 
-from generator.ingest import dates, dedupe, publisher
+from generator.ingest import body, dates, dedupe, publisher
 from generator.ingest import lines as L
 from generator.ingest.errors import ArticleError
 from generator.ingest.model import CleanArticle
@@ -18,7 +18,6 @@ _PUBLISHED_META = re.compile(
     r"""(?:content\s*=\s*|:\s*)["'](?P<value>[^"']{8,40})["']""",
     re.IGNORECASE,
 )
-_BODY_KINDS = (L.Kind.PROSE, L.Kind.SENTENCE)
 
 
 def _published(html: str, meta_date: str | None, site_tz: tzinfo) -> datetime:
@@ -64,9 +63,10 @@ def read_html(html: str, site_tz: tzinfo, now: datetime, saved_from: str | None 
     if not title:
         raise ArticleError("no headline: the HTML page has no title")
     texts = [" ".join(t.split()) for t in (data.get("text") or "").split("\n") if t.strip()]
-    paragraphs = dedupe.unique(
-        t for t in texts if L.classify(t) in _BODY_KINDS and dedupe.key(t) != dedupe.key(title)
-    )
+    # The text dumps' rules, on what trafilatura kept: its subheadings, a list's lead-in ("The steps
+    # agreed are:") and short items stay, as they sit inside the story; a comments or "support us"
+    # block it left at the end does not.
+    paragraphs = body.collect(texts, [L.classify(t) for t in texts], 0, {dedupe.key(title)}).paragraphs
     if not paragraphs:
         raise ArticleError("body only chrome: no story paragraphs in the HTML page")
     published = _published(html, data.get("date"), site_tz)

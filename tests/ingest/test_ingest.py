@@ -186,6 +186,34 @@ def test_html_page(project: Path) -> None:
     assert report.failures == []
 
 
+def test_html_page_keeps_its_subheadings_lead_ins_and_short_list_items(project: Path) -> None:
+    """Only sentence-shaped lines of trafilatura's text were kept: a list's lead-in ("The steps
+    agreed are:"), its short items and the story's subheadings were lost, where a text dump of the
+    same page keeps them. A comments block trafilatura leaves after the story is still left out."""
+    config = write_config(project)
+    html = """<html><head><title>India, US agree three steps | Example Times</title>
+    <meta property="og:site_name" content="Example Times">
+    <meta property="article:published_time" content="2025-09-02T10:00:00+05:30"></head><body>
+    <nav>Home | World | Sport</nav><article><h1>India, US agree three steps</h1>
+    <p>India and the United States on Tuesday agreed on three steps to deepen cooperation between
+    their defence industries, officials said after talks in New Delhi.</p>
+    <p>The steps agreed are:</p>
+    <ul><li>Jet engines</li><li>Stryker armoured vehicles</li><li>Underwater drones</li></ul>
+    <h2>What comes next</h2>
+    <p>A further round of talks will be held in Washington in November, the ministry said.</p>
+    <h3>Comments</h3>
+    <p>This is a great step for both of our countries and I hope it goes on for many years.</p>
+    </article><footer>Copyright 2025 Example Times</footer></body></html>"""
+    (config.paths.articles / "page.html").write_text(html, encoding="utf-8")
+    report = ingest_articles(config, reporter()[0], now=datetime(2025, 10, 1, tzinfo=UTC))
+    assert report.failures == []
+    [path] = [p for p in config.paths.briefs.glob("*.md") if "three-steps" in p.name]
+    body = read_brief(path, config.site.tz).body
+    assert "\n\nThe steps agreed are:\n\n- Jet engines\n\n- Stryker armoured vehicles\n\n" in body
+    assert "- Underwater drones\n\nWhat comes next\n\nA further round" in body
+    assert "great step" not in body and "Comments" not in body
+
+
 def test_page_saved_as_one_file(project: Path) -> None:
     """Chrome's "Webpage, Single File" (and every page Chrome on Android saves): MHTML, its HTML
     quoted-printable among the page's images and styles. It was left out as "not an article"."""
