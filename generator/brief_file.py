@@ -107,12 +107,14 @@ def _as_datetime(value: Any, tz: ZoneInfo) -> datetime | None:
 
 
 def _strings(value: Any) -> list[str] | None:
+    """The items of a list key, stripped; a blank one (``tags: [""]``) is nothing, and is left out:
+    it made an empty key point, an empty tag link and a page for a tag with no name."""
     if value is None:
         return []
     if isinstance(value, str):
-        return [value]
+        value = [value]
     if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
-        return [str(v) for v in value]
+        return [text for text in (str(v).strip() for v in value) if text]
     return None
 
 
@@ -172,7 +174,8 @@ def parse_brief(text: str, path: Path, tz: ZoneInfo) -> Brief:
     for item in meta.get("quotes") or []:
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             raise fail("quotes", "expected a list of {speaker, text} mappings")
-        quotes.append(Quote(speaker=str(item.get("speaker") or ""), text=item["text"]))
+        if item["text"].strip():
+            quotes.append(Quote(speaker=str(item.get("speaker") or "").strip(), text=item["text"].strip()))
     sources = []
     for item in meta.get("sources") or []:
         if not isinstance(item, dict):
@@ -199,7 +202,7 @@ def parse_brief(text: str, path: Path, tz: ZoneInfo) -> Brief:
         date=when,
         body=text[match.end() :].strip() + "\n",
         summary=(meta.get("summary") or "").strip(),
-        standfirst=(meta.get("standfirst") or None),
+        standfirst=(meta.get("standfirst") or "").strip() or None,
         pillars=lists["pillars"],
         people=lists["people"],
         tags=lists["tags"],

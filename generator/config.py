@@ -165,6 +165,10 @@ class _Section:
                 f"{self.key(name)}: expected {_kind_name(kind)}, got {_kind(value)} {value!r}"
             )
             return default
+        if required and isinstance(value, str) and not value.strip():
+            # an empty site title stopped the build with a traceback as the feeds were written
+            self.problems.append(f"{self.key(name)}: expected a non-empty string, got {value!r}")
+            return default
         return value
 
     def get_strings(self, name: str) -> tuple[str, ...]:

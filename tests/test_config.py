@@ -73,6 +73,10 @@ def test_base_url_gets_a_trailing_slash_and_override_wins(tmp_path: Path) -> Non
     ("data", "expected"),
     [
         (with_site(title=5), "site.title: expected a string, got int 5"),
+        # an empty title stopped the build with a traceback from feedgen ("Required fields not set")
+        (with_site(title=" "), "site.title: expected a non-empty string, got ' '"),
+        ({**VALID, "pillars": [{"slug": "x", "title": ""}]}, "pillars[0].title: expected a non-empty string"),
+        ({**VALID, "people": [{"name": ""}]}, "people[0].name: expected a non-empty string"),
         ({**VALID, "feeds": {"items": "many"}}, "feeds.items: expected a whole number"),
         ({**VALID, "feeds": {"items": True}}, "feeds.items: expected a whole number"),
         ({**VALID, "feeds": {"items": 0}}, "feeds.items: expected a whole number of at least 1"),
