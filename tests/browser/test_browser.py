@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import feedparser
 import pytest
 
 from .browsing import DESKTOP, NARROWEST, PHONE, horizontal_overflow, open_page
@@ -113,6 +114,14 @@ def test_text_in_a_right_to_left_script_reads_right_to_left(browser: Any, reader
         link = page.locator("main a", has_text="دفاعی تعاون").first
         assert link.evaluate(direction) == "rtl"
         assert not trouble.all(), "\n".join(trouble.all())
+        # and in a feed reader, which shows an item's content as it is (it ran left to right there)
+        feed = feedparser.parse((reader_site.site_dir / "feed.xml").read_bytes())
+        [urdu] = [e for e in feed.entries if e.link.endswith("/briefs/urdu-brief/")]
+        page.set_content(f"<!doctype html><html lang=en><body>{urdu.content[0].value}</body></html>")
+        for selector in ("h3 ~ p", "h3 ~ ul li", "h3 ~ div p"):  # summary, key points, report
+            found = page.locator(selector).first
+            assert found.evaluate(direction) == "rtl", (selector, found.inner_html())
+        assert page.locator("h3").first.evaluate(direction) == "ltr"
 
 
 def test_the_404_page_is_styled_and_leads_home(browser: Any, reader_site: ServedSite) -> None:
