@@ -23,6 +23,7 @@ from generator.ingest.slugs import base_slug
 from generator.ingest.text_reader import parse_dump
 
 PAGE_SUFFIXES = (".html", ".htm", *MHTML_SUFFIXES)  # web pages, read by trafilatura
+BRIEF_SUFFIXES = (".md", ".markdown")
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,11 @@ class ArticleContext:
 def read_clean(path: Path, data: bytes, context: ArticleContext) -> tuple[CleanArticle, list[str]]:
     """The clean story of a text dump or a saved web page, and warnings (e.g. not UTF-8)."""
     suffix = path.suffix.lower()
+    if suffix in BRIEF_SUFFIXES:  # named on the command line: it was "no header line" as a text dump
+        raise ArticleError(
+            "a brief (Markdown), not an article: ingest reads articles (*.txt, *.html, *.mhtml); "
+            "render publishes briefs"
+        )
     charset = saved_from = None
     if suffix in MHTML_SUFFIXES:
         data, charset, saved_from = html_part(data)

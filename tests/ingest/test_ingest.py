@@ -328,3 +328,14 @@ def test_slugs_spelled_anew_by_new_code_move_their_briefs_and_keep_the_addresses
     assert report.removed == len(before)
     assert err.getvalue().count("its articles are now in content/briefs/") == len(before)
     assert redirects.read(config.paths.redirects) == {slug: slug + "-v2" for slug in before}
+
+
+def test_a_brief_named_to_ingest_is_said_to_be_a_brief(project: Path) -> None:
+    """``briefing ingest content/briefs/x.md`` read the brief as a text dump: "no header line"."""
+    config = write_config(project)
+    brief = config.paths.briefs / "2025-07-01-note.md"
+    brief.write_text("---\ntitle: Note\ndate: 2025-07-01\n---\n\nText.\n", encoding="utf-8")
+    report = ingest_articles(config, reporter()[0], paths=[brief])
+    [failure] = report.failures
+    assert failure.message.startswith("a brief (Markdown), not an article: ingest reads articles")
+    assert brief.read_text(encoding="utf-8").startswith("---\ntitle: Note")
