@@ -149,6 +149,33 @@ def test_no_page_scrolls_sideways_on_a_phone(browser: Any, reader_site: ServedSi
     assert not overflowing, overflowing
 
 
+TABLE_BRIEF = "briefs/2025-04-21-analyst-table/"
+# Each cell of one word ("2027", "Platform") and how many lines its text takes.
+ONE_WORD_CELLS = """() => Array.from(document.querySelectorAll('main td, main th'))
+    .filter(cell => !/\\s/.test(cell.textContent.trim()))
+    .map(cell => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return [cell.textContent.trim(), range.getClientRects().length];
+    })"""
+
+
+def test_a_wide_table_scrolls_in_its_box_on_a_phone_and_keeps_its_words(
+    browser: Any, reader_site: ServedSite
+) -> None:
+    """An analyst's seven-column table fitted a phone only because every cell broke mid-word
+    ("202 7", "Platf orm"): it now scrolls sideways in its own box, the page does not."""
+    with open_page(browser, viewport=PHONE, phone=True) as (page, trouble):
+        page.goto(reader_site.url(TABLE_BRIEF))
+        cells = page.evaluate(ONE_WORD_CELLS)
+        assert len(cells) >= 6, cells
+        assert all(lines == 1 for _, lines in cells), cells
+        table = page.locator("main table")
+        assert table.evaluate("t => t.scrollWidth > t.clientWidth"), "the table does not scroll"
+        assert horizontal_overflow(page) is None
+        assert not trouble.all(), "\n".join(trouble.all())
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_screenshots_for_a_person_to_look_at(browser: Any, reader_site: ServedSite, scheme: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

@@ -21,6 +21,7 @@ from .tools import REPO_ROOT, require_program
 SHORT_BRIEF = "2025-03-17-sustainment-talks-cover-spares-for-transport-aircraft"
 BRIEF_FILE = REPO_ROOT / "tests" / "data" / "reader_site" / "briefs" / f"{SHORT_BRIEF}.md"
 PILLAR_PAGE = "pillars/logistics/"
+TABLE_BRIEF = "briefs/2025-04-21-analyst-table/"  # a seven-column table, written by hand
 PAPERS = ["A4", "Letter"]
 
 # The print stylesheet taken away, to show the checks notice what it does.
@@ -93,6 +94,22 @@ def test_a_printed_brief_says_what_where_and_when_without_navigation(
     missing = {what: value for what, value in wanted.items() if not holds(text, value)}
     assert not missing, f"the printed brief lacks {missing}:\n{text}"
     assert not printed_navigation(page, pages), "navigation printed"
+
+
+@pytest.mark.parametrize(
+    ("paper", "print_css"),
+    [("A4", True), ("A6", True), ("A6", False)],
+    ids=["A4", "A6", "A6-without-print-css"],
+)
+def test_a_wide_table_prints_every_column(
+    page: Any, pdftotext: str, reader_site: ServedSite, paper: str, print_css: bool
+) -> None:
+    """Paper cannot scroll: the table that scrolls in its own box on a phone takes the page's width
+    in print, every column on the paper (without the print rules, narrow paper cuts its last ones off)."""
+    url = reader_site.url(TABLE_BRIEF)
+    text = "\n".join(printed(page, pdftotext, url, paper, None if print_css else DROP_PRINT_CSS))
+    last_column = ["Notes from the talks", "trials in Ladakh planned", "licence notified to Congress"]
+    assert all(holds(text, cell) for cell in last_column) is print_css, text
 
 
 @pytest.mark.parametrize("paper", ["A4", "A6"])
