@@ -107,14 +107,15 @@ def _as_datetime(value: Any, tz: ZoneInfo) -> datetime | None:
 
 
 def _strings(value: Any) -> list[str] | None:
-    """The items of a list key, stripped; a blank one (``tags: [""]``) is nothing, and is left out:
-    it made an empty key point, an empty tag link and a page for a tag with no name."""
+    """The items of a list key, stripped, each once; a blank one (``tags: [""]``) is nothing, and is
+    left out: it made an empty key point, an empty tag link and a page for a tag with no name. A
+    person listed twice was named twice on the page ("Rajnath Singh, Rajnath Singh")."""
     if value is None:
         return []
     if isinstance(value, str):
         value = [value]
     if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
-        return [text for text in (str(v).strip() for v in value) if text]
+        return list(dict.fromkeys(text for text in (str(v).strip() for v in value) if text))
     return None
 
 

@@ -79,12 +79,14 @@ def test_a_bare_date_means_midnight_in_the_site_time_zone() -> None:
     assert brief.slug == "2025-02-06-t"  # taken from the file name when missing
 
 
-def test_blank_items_are_left_out_and_items_stripped() -> None:
+def test_blank_items_are_left_out_and_items_stripped_and_said_once() -> None:
     """A blank item was an empty key point, an empty tag link (a link with no name) and a page for
-    a tag with no name; a blank quote an empty blockquote."""
+    a tag with no name; a blank quote an empty blockquote; a person listed twice was named twice."""
     text = (
-        '---\ntitle: T\ndate: 2025-02-06\ntags: ["", "  ", " Quad "]\npeople: ["", Rajnath Singh]\n'
-        'key_points: [" ", One.]\nquotes: [{speaker: "", text: " "}, {speaker: " PM ", text: " Yes. "}]\n'
+        '---\ntitle: T\ndate: 2025-02-06\ntags: ["", "  ", " Quad "]\n'
+        "people: [Rajnath Singh, '', Rajnath Singh ]\n"
+        'key_points: [" ", One., One.]\n'
+        'quotes: [{speaker: "", text: " "}, {speaker: " PM ", text: " Yes. "}]\n'
         'standfirst: "  "\npillars: [""]\n---\nBody\n'
     )
     brief = parse_brief(text, Path("2025-02-06-t.md"), IST)
