@@ -52,9 +52,9 @@ def _balanced(sentence: str) -> str:
     """Drop a quote mark left unpaired where a sentence was cut out of a longer quotation."""
     if sentence.count('"') % 2:
         if sentence.startswith('"'):
-            return sentence[1:]
+            return sentence[1:].lstrip()  # '" officials ...': the point read ' officials ...'
         if sentence.endswith('"'):
-            return sentence[:-1]
+            return sentence[:-1].rstrip()
     return sentence
 
 
