@@ -68,7 +68,7 @@ def feed_item(detail: BriefDetail, templates: Templates, site: SiteInfo) -> Feed
 
 
 def plan_feeds(model: SiteModel, site: SiteInfo, limit: int) -> list[Feed]:
-    """The site feed and one feed per pillar."""
+    """The site feed, one feed per pillar and one per tag."""
     fallback = model.newest or EPOCH
     feeds = [
         Feed(
@@ -90,6 +90,18 @@ def plan_feeds(model: SiteModel, site: SiteInfo, limit: int) -> list[Feed]:
                 link=urls.absolute(site.base_url, group.url),
                 briefs=tuple(model.details[s] for s in slugs),
                 updated=model.details[slugs[0]].date if slugs else fallback,
+            )
+        )
+    for tag in model.tags:  # a tag has a page, so at least one brief
+        slugs = tag.briefs[:limit]
+        feeds.append(
+            Feed(
+                path=tag.feed_url,
+                title=f"{tag.title} · {site.title}",
+                description=f"Briefs tagged {tag.title}.",
+                link=urls.absolute(site.base_url, tag.url),
+                briefs=tuple(model.details[s] for s in slugs),
+                updated=model.details[slugs[0]].date,
             )
         )
     return feeds

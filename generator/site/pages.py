@@ -82,7 +82,7 @@ class ListSubject:
     title: str
     url: str  # the list's first page
     description: str = ""
-    feed_url: str | None = None  # a pillar's
+    feed_url: str | None = None  # a pillar's or a tag's
     book_url: str | None = None  # a pillar's, when it has briefs
 
 
@@ -382,7 +382,7 @@ def tags_page(config: Config, model: SiteModel) -> Page:
 
 
 def tag_pages(config: Config, model: SiteModel, group: TagGroup) -> list[Page]:
-    subject = ListSubject(group.title, group.url)
+    subject = ListSubject(group.title, group.url, feed_url=group.feed_url)
     return _list_pages(
         config,
         model,
@@ -393,6 +393,7 @@ def tag_pages(config: Config, model: SiteModel, group: TagGroup) -> list[Page]:
         template="tag.html",
         heading=group.title,
         description=f"Briefs tagged {group.title}, newest first.",
+        feeds=(FeedLink(f"{group.title} · {config.site.title}", group.feed_url, group.title),),
         section="tags",
     )
 

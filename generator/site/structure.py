@@ -111,6 +111,10 @@ class TagGroup:
     url: str
     briefs: tuple[str, ...]  # slugs, newest first
 
+    @property
+    def feed_url(self) -> str:
+        return urls.tag_feed(self.slug)
+
 
 @dataclass(frozen=True)
 class Month:

@@ -68,6 +68,10 @@ def tag(slug: str, page: int | None = None) -> str:
     return f"tags/{slug}/" if page is None else f"tags/{slug}/page/{page}/"
 
 
+def tag_feed(slug: str) -> str:
+    return f"tags/{slug}/feed.xml"
+
+
 def slug_words(text: str) -> str:
     """The ASCII words of ``text`` joined by hyphens ("Indo-Pacific" -> "indo-pacific"), accents
     dropped; "" when it has none (a name in Devanagari, say): the caller picks the fallback."""

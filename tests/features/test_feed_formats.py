@@ -49,7 +49,8 @@ def items_of_rss(built: Built, rss: str) -> list[tuple[str, str, str, tuple[int,
 
 def test_every_rss_feed_has_atom_and_json_siblings(site: Built) -> None:
     feeds = rss_feeds(site)
-    assert "feed.xml" in feeds and len(feeds) == 1 + len(site.config.pillars)
+    tags = len(list(site.root.glob("tags/*/index.html")))  # each tag's page, each with its feeds
+    assert tags and "feed.xml" in feeds and len(feeds) == 1 + len(site.config.pillars) + tags
     for rss in feeds:
         assert (site.root / sibling(rss, "atom.xml")).is_file(), rss
         assert (site.root / sibling(rss, "feed.json")).is_file(), rss

@@ -15,7 +15,7 @@ def test_report_counts(built: Built) -> None:
     # 13 files, one draft: 12 published; 6 pillars, one with a numbered page (6 briefs, per_page 3).
     assert built.report.briefs == 12
     assert built.report.failures == []
-    assert built.report.feeds == 1 + 6
+    assert built.report.feeds == 1 + 6 + 2  # the site's, each pillar's, each tag's
     # home/pillars/archive, pillars, a page/1/, briefs, 404; then issue 8's: search, books index,
     # 10 month books, 5 pillar books, people index, timeline; the tags index and two tags' pages
     assert built.report.pages == 3 + 6 + 1 + 12 + 1 + 19 + 3

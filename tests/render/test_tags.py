@@ -3,9 +3,11 @@ paginated like a pillar's; an index of every tag; each brief's tags link to them
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import feedparser
 import lxml.html
 import pytest
 
@@ -61,7 +63,7 @@ def _titles(doc: lxml.html.HtmlElement) -> list[str]:
 def test_spellings_of_one_tag_share_a_page_named_as_most_briefs_spell_it(site: Built) -> None:
     first = site.html("tags/quad/index.html")
     assert select(first, "h1")[0].text_content() == "QUAD"  # QUAD 4 briefs, Quad 2, quad 1
-    assert select(first, ".meta")[0].text_content() == "7 briefs"
+    assert select(first, ".meta")[0].text_content() == "7 briefs · RSS feed"
     assert _titles(first) == [f"Tagged brief {day}" for day in (7, 6, 5, 4)]
     older = site.html("tags/quad/page/1/index.html")
     assert _titles(older) == ["Tagged brief 3", "Tagged brief 2", "Tagged brief 1"]
@@ -69,6 +71,25 @@ def test_spellings_of_one_tag_share_a_page_named_as_most_briefs_spell_it(site: B
     assert select(first, ".pager-older a")[0].get("href") == "../../tags/quad/page/1/"
     assert select(older, ".pager-newer a")[0].get("href") == "../../../../tags/quad/"
     assert select(older, "link[rel=prev]")[0].get("href") == "../../../../tags/quad/"
+
+
+def test_each_tag_has_feeds_of_its_newest_briefs_that_its_page_announces(site: Built) -> None:
+    """A desk following one subject ("Quad") across pillars had no feed to subscribe to."""
+    base = site.config.site.base_url
+    rss = feedparser.parse((site.root / "tags/quad/feed.xml").read_bytes())
+    assert not rss.bozo and rss.feed.title == f"QUAD · {site.config.site.title}"
+    assert rss.feed.link == base + "tags/quad/"
+    links = [entry.link for entry in rss.entries]
+    assert links == [f"{base}briefs/tagged-{day}/" for day in (7, 6, 5, 4)]  # feeds.items: 4
+    atom = feedparser.parse((site.root / "tags/quad/atom.xml").read_bytes())
+    feed_json = json.loads((site.root / "tags/quad/feed.json").read_text(encoding="utf-8"))
+    assert [e.id for e in atom.entries] == [item["id"] for item in feed_json["items"]] == links
+    hindi = feedparser.parse((site.root / f"tags/{tag_slug(HINDI)}/feed.xml").read_bytes())
+    assert [entry.link for entry in hindi.entries] == [f"{base}briefs/tagged-4/"]
+    page = site.html("tags/quad/index.html")
+    announced = [link.get("href") for link in select(page, "link[rel=alternate]")]
+    assert "../../tags/quad/feed.xml" in announced and "../../tags/quad/atom.xml" in announced
+    assert "../../tags/quad/feed.xml" in [a.get("href") for a in select(page, ".meta a")]
 
 
 def test_a_brief_links_each_of_its_tags_once(site: Built) -> None:
