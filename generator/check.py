@@ -284,8 +284,8 @@ def _check_brief_links(config: Config, briefs: list[Brief]) -> list[str]:
     slugs = {brief.path.name: brief.slug for brief in briefs if brief.path is not None}
     problems = []
     for brief in briefs:
-        if brief.path is None:
-            continue
+        if brief.path is None or ("](" not in brief.body and "]:" not in brief.body):
+            continue  # no Markdown link or image: most briefs, and rendering 10,000 costs ~3 s
         for match in URL_ATTR.finditer(render_markdown(brief.body)):
             href = html.unescape(match.group(2))
             target = links.target(href)
