@@ -164,7 +164,11 @@ def parse_brief(text: str, path: Path, tz: ZoneInfo) -> Brief:
         )
     lists: dict[str, list[str]] = {}
     for key in ("pillars", "people", "tags", "key_points"):
-        values = _strings(meta.get(key))
+        value = meta.get(key)
+        if isinstance(value, str) and key != "key_points":
+            # "tags: Quad, Malabar" is two tags, as Pelican reads it: it was one, "Quad, Malabar"
+            value = value.split(",")
+        values = _strings(value)
         if values is None:
             raise fail(key, "expected a list of strings")
         lists[key] = values

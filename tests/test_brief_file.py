@@ -79,6 +79,17 @@ def test_a_bare_date_means_midnight_in_the_site_time_zone() -> None:
     assert brief.slug == "2025-02-06-t"  # taken from the file name when missing
 
 
+def test_a_comma_separated_string_is_a_list_of_names_but_a_key_point_is_one() -> None:
+    text = (
+        "---\ntitle: T\ndate: 2025-02-06\ntags: Quad, Malabar\npeople: Rajnath Singh, Pete Hegseth\n"
+        "pillars: logistics, intelligence\nkey_points: Talks went on, both sides said.\n---\nBody\n"
+    )
+    brief = parse_brief(text, Path("2025-02-06-t.md"), IST)
+    assert brief.tags == ["Quad", "Malabar"] and brief.people == ["Rajnath Singh", "Pete Hegseth"]
+    assert brief.pillars == ["logistics", "intelligence"]
+    assert brief.key_points == ["Talks went on, both sides said."]
+
+
 def test_blank_items_are_left_out_and_items_stripped_and_said_once() -> None:
     """A blank item was an empty key point, an empty tag link (a link with no name) and a page for
     a tag with no name; a blank quote an empty blockquote; a person listed twice was named twice."""
