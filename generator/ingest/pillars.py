@@ -37,6 +37,12 @@ def _words(keyword: str) -> list[str]:
     return re.split(r"[\s-]+", keyword.strip())
 
 
+def is_capitals(keyword: str) -> bool:
+    """Two or three capitals ("US", "IT", "WHO"): matched in any case they would be the words "us",
+    "it" and "who", and their pillar would top nearly every story."""
+    return 2 <= len(keyword) <= 3 and keyword.isalpha() and keyword.isupper()
+
+
 def _weight(keyword: str) -> int:
     """A phrase weighs its word count; in Chinese or Japanese, a word is two letters (``lines.words``)."""
     return len(words(keyword) if has_cjk(keyword) else _words(keyword))
@@ -72,6 +78,14 @@ def _starts_pattern(pillars: tuple[Pillar, ...]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?=(?:" + alternatives + r")(?!\w))")
 
 
+def _in_capitals(part: str, lowered: str, match: re.Match[str]) -> bool:
+    """Whether the text matched in ``lowered`` is written in capitals in ``part``. Lowering keeps the
+    length of all but a few letters ("İ"); where it did not, the match is taken as it is."""
+    if len(part) != len(lowered):
+        return True
+    return part[match.start() : match.end()].isupper()
+
+
 def _finditer_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
     """What ``pattern.finditer(text)`` yields, trying only ``starts`` (every position it can match at)."""
     position = 0
@@ -94,27 +108,31 @@ class PillarClassifier:
             weights = [_weight(k) for k in ordered]
             self._pillars.append((p, ordered, weights, _keyword_pattern(p.keywords)))
         self._starts = _starts_pattern(pillars)
+        self._capitals = frozenset(k for p in pillars for k in p.keywords if is_capitals(k))
 
     def scores(self, title: str, text: str) -> list[PillarScore]:
         """Every pillar with a positive score, strongest first (ties in config order)."""
         results: list[tuple[float, int, PillarScore]] = []
         if self._starts is None:
             return []
-        parts = [
-            (weight, part, [m.start() for m in self._starts.finditer(part)])
-            for weight, part in ((TITLE_WEIGHT, title.lower()), (1, text.lower()))
-        ]
-        if not any(starts for _, _, starts in parts):
+        parts = []
+        for weight, part in ((TITLE_WEIGHT, title), (1, text)):
+            lowered = part.lower()
+            parts.append((weight, part, lowered, [m.start() for m in self._starts.finditer(lowered)]))
+        if not any(starts for *_, starts in parts):
             return []
         for index, (pillar, ordered, weights, pattern) in enumerate(self._pillars):
             if pattern is None or pillar.catch_all:
                 continue
             hits: Counter[str] = Counter()
             score = 0.0
-            for weight, part, starts in parts:
-                for match in _finditer_at(pattern, part, starts):
+            for weight, part, lowered, starts in parts:
+                for match in _finditer_at(pattern, lowered, starts):
                     which = match.lastindex - 1  # type: ignore[operator]
-                    hits[ordered[which]] += weight
+                    keyword = ordered[which]
+                    if keyword in self._capitals and not _in_capitals(part, lowered, match):
+                        continue
+                    hits[keyword] += weight
                     score += weight * weights[which]
             if score > 0:
                 ranked = tuple(sorted(hits.items(), key=lambda kv: (-kv[1], kv[0])))

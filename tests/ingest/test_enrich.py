@@ -208,6 +208,17 @@ def test_whole_words_and_minimum_score() -> None:
     assert classifier.classify("T", "Counter-terrorism talks.") == ("ct",)  # a two-word phrase is enough
 
 
+def test_a_keyword_of_two_or_three_capitals_matches_only_in_capitals() -> None:
+    """A pillar keyed on "US" or "WHO" matched "told us" and "who said": it topped nearly every story."""
+    classifier = PillarClassifier(
+        (Pillar("ties", "Ties", keywords=("US", "WHO", "Quad")), Pillar("general", "G", catch_all=True))
+    )
+    lower = "He told us who had come, and who had not, and what us and them meant to us."
+    assert classifier.classify("Talks", lower) == ("general",)
+    assert classifier.scores("INDIA, US SIGN PACT", "The WHO met.")[0].hits == (("US", 2), ("WHO", 1))
+    assert classifier.classify("Talks", "The quad met; the QUAD met.") == ("ties",)  # 4 letters: any case
+
+
 def test_a_pages_list_items_make_a_list_and_points_without_bullets() -> None:
     """ "• Joint production ..." was a paragraph starting with a bullet on the page, and a key point
     with the bullet in it, shown in a list of its own."""
