@@ -14,6 +14,15 @@ from generator.model import Brief, Source
 # "\2025." showed its backslash).
 _MARKDOWN_START = re.compile(r"^(#{1,6}\s|>|[-+*]\s|={3,}|-{3,})")
 _NUMBER_START = re.compile(r"^([0-9]+)([.)]\s)")
+# An article is plain text: the characters that Markdown reads inside a paragraph are escaped, so a
+# page shows "2*3*4", "__init__" and "[1]: ..." as written (they became 2<em>3</em>4, a bold "init",
+# and a link definition that swallowed the paragraph). An underscore inside a word ("Mike_T") marks
+# nothing in Markdown and is left alone, as is a single "~".
+_INLINE = re.compile(r"[\\`*\[]|~~|(?<![^\W_])_|_(?![^\W_])")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return "".join("\\" + c for c in match[0])
 
 
 def markdown_paragraph(text: str) -> str:
@@ -21,6 +30,7 @@ def markdown_paragraph(text: str) -> str:
     if item is not text:  # a page's list item: one item of a Markdown list, not a paragraph
         marker = text[: len(text) - len(item)].rstrip()
         return f"{marker if marker[0].isdigit() else '-'} {markdown_paragraph(item)}"
+    text = _INLINE.sub(_escaped, text)
     if _MARKDOWN_START.match(text):
         return "\\" + text
     return _NUMBER_START.sub(r"\1\\\2", text)

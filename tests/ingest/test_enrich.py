@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import lxml.html
+
 from generator.config import ClassifySettings, Config, Person, Pillar
 from generator.ingest import stories, summary
 from generator.ingest.article import ArticleContext, read_clean
@@ -258,3 +260,22 @@ def test_a_pages_numbered_items_make_a_numbered_list_and_a_year_stays_text() -> 
     points = summary.key_points(paragraphs, summary.summarise(paragraphs))
     assert "Joint production of Stryker armoured vehicles in India from the middle of next year." in points
     assert not any(p[0].isdigit() and p[1] in ".)" for p in points)
+
+
+def test_an_articles_text_shows_as_written_not_as_markdown() -> None:
+    """A scraped paragraph is plain text: "2*3*4" showed as 2<em>3</em>4, "__init__" as a bold
+    "init", "`x`" as code, "![map](a.png)" as a broken picture, and a paragraph "[1]: http://..."
+    vanished as a Markdown link definition."""
+    paragraphs = [
+        "The ratio was 2*3*4, the module __init__ and the user Mike_T, a_b_c and ~~not struck~~.",
+        "Tap ![map](a.png) or see [the report](https://example.org/r) with `code` and a back\\slash.",
+        "[1]: https://example.org/footnote-one",
+        "* Footnote: the figures are *provisional*.",
+    ]
+    html = render_markdown("\n\n".join(map(stories.markdown_paragraph, paragraphs)))
+    text = lxml.html.fromstring(f"<div>{html}</div>").text_content()
+    for paragraph in paragraphs[:3]:
+        assert paragraph in text, (paragraph, html)
+    assert "Footnote: the figures are *provisional*." in text
+    assert not any(tag in html for tag in ("<em>", "<strong>", "<code>", "<img", "<a ", "<del>", "<s>"))
+    assert stories.markdown_paragraph("Mike_T and a_b_c") == "Mike_T and a_b_c"  # nothing to escape
