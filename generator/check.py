@@ -7,7 +7,6 @@ do not parse, sitemap entries with no page, and briefs the renderer would skip.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -19,11 +18,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 import feedparser
 
 from generator.config import Config
-from generator.fileio import relative_to_root
-from generator.model import Brief, Failure
-from generator.site.body_links import content_links
+from generator.model import Brief
+from generator.site.body_links import dangling, found_in
 from generator.site.load import load_briefs, load_redirects
-from generator.site.markdown import URL_ATTR, render_markdown
 
 URL_ATTRIBUTES = {"href", "src"}
 SKIPPED_SCHEMES = ("mailto:", "tel:", "data:")
@@ -276,55 +273,11 @@ def _check_search(site: _Site) -> list[str]:
 
 
 def _check_brief_links(config: Config, briefs: list[Brief]) -> list[str]:
-    """Links in brief bodies to a brief that is not published or a file ``paths.extra`` lacks,
-    named by the brief's file and line: the site's pages only say where a reader meets them."""
     published = {brief.slug for brief in briefs}
     published |= load_redirects(config, published).pages.keys()  # an old address still leads there
-    links = content_links(config.paths.briefs, config.paths.extra, config.root)
-    slugs = {brief.path.name: brief.slug for brief in briefs if brief.path is not None}
-    problems = []
-    for brief in briefs:
-        if brief.path is None or ("](" not in brief.body and "]:" not in brief.body):
-            continue  # no Markdown link or image: most briefs, and rendering 10,000 costs ~3 s
-        for match in URL_ATTR.finditer(render_markdown(brief.body)):
-            href = html.unescape(match.group(2))
-            target = links.target(href)
-            if target is None:
-                continue
-            if target.slug is not None and target.slug not in published:
-                problem = f"link {href!r} leads to no published brief ({_why(config, target.slug, slugs)})"
-            elif target.extra is not None and not (config.paths.extra / target.extra).is_file():
-                folder = relative_to_root(config.paths.extra, config.root)
-                problem = f"link {href!r} leads to {folder}/{target.extra}, which is not there"
-            else:
-                continue
-            problems.append(
-                str(
-                    Failure(
-                        Path(relative_to_root(brief.path, config.root)), problem, _line_of(brief.path, href)
-                    )
-                )
-            )
-    return problems
-
-
-def _why(config: Config, name: str, slugs: dict[str, str]) -> str:
-    file = f"{name}.md"
-    if file in slugs:
-        # A link names the page a brief's slug makes, so that the page depends on that brief alone.
-        return f"{file} is published as {slugs[file]!r}, its slug: link {slugs[file]}.md, or name the file so"
-    if (config.paths.briefs / file).is_file():
-        return "a draft, or a brief that cannot be used"
-    return "there is no such brief"
-
-
-def _line_of(path: Path, href: str) -> int | None:
-    """The line of ``path`` where a link to ``href`` is written, if it is found as written."""
-    written = unquote(href)
-    for number, line in enumerate(path.read_text(encoding="utf-8-sig", errors="replace").splitlines(), 1):
-        if f"]({written}" in line or f"]({href}" in line or f"<{written}>" in line:
-            return number
-    return None
+    found = {str(b.path): links for b in briefs if b.path is not None and (links := found_in(b, config))}
+    slugs = {b.path.name: b.slug for b in briefs if b.path is not None}
+    return [str(problem) for problem in dangling(config, found, published, slugs)]
 
 
 def check_site(config: Config) -> list[str]:

@@ -277,5 +277,7 @@ def replay_render(previous: RenderReport, reporter: Reporter) -> RenderReport:
     """Nothing the site is made from changed since the last render: touch nothing."""
     for failure in previous.failures:
         reporter.failure(failure)
+    for warning in previous.warnings:
+        reporter.warn(warning)
     reporter.info(f"{previous.briefs} briefs to publish; nothing changed since the last render")
     return replace(previous, written=0, failures=list(previous.failures))

@@ -84,3 +84,4 @@ class RenderReport:
     feeds: int = 0  # feed files in the site
     written: int = 0  # files whose bytes changed
     failures: list[Failure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # links that lead nowhere: said by no-op builds too

@@ -20,7 +20,7 @@ from generator.fileio import relative_to_root
 from generator.model import RenderReport
 from generator.parallel import map_indices, workers
 from generator.progress import Reporter
-from generator.site import incremental, search_cache, snapshot, urls
+from generator.site import body_links, incremental, search_cache, snapshot, urls
 from generator.site.extra import write_extra
 from generator.site.feeds import Feed, FeedItem, feed_item, feed_paths, plan_feeds, render_feeds
 from generator.site.load import load_briefs, load_redirects
@@ -139,6 +139,9 @@ def _render(
     report.failures = list(plan.failures)
     for failure in report.failures:
         reporter.failure(failure)
+    report.warnings = _dangling_links(config, plan)
+    for warning in report.warnings:
+        reporter.warn(warning)
     report.briefs = plan.briefs
     reporter.info(f"{plan.briefs} briefs to publish, {plan.drafts} drafts skipped")
 
@@ -222,6 +225,15 @@ def _render(
     )
     heap.retain(planned, state, fingerprints, staged)
     return report
+
+
+def _dangling_links(config: Config, plan: snapshot.Snapshot) -> list[str]:
+    """Links in brief bodies that lead nowhere (``body_links``), said by every build that renders."""
+    if not plan.links:
+        return []
+    published = plan.tokens().keys() | plan.moved
+    slugs = {Path(name).name: record.slug for name, record in plan.files.items() if record.slug is not None}
+    return [str(problem) for problem in body_links.dangling(config, plan.links, published, slugs)]
 
 
 def _found_state(config: Config, use_cache: bool, site: inputs.SiteCheck, reporter: Reporter) -> _FoundState:
@@ -366,6 +378,8 @@ def _plan(
             failures=loaded.failures + moved.failures,
             redirects=moved.digest,
             drafts=loaded.drafts,
+            moved=frozenset(moved.pages),
+            links={str(b.path): found for b in loaded.briefs if (found := body_links.found_in(b, config))},
         )
     return _Planned(plan, store.bodies, store)
 

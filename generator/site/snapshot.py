@@ -46,7 +46,7 @@ from generator.brief_file import parse_brief_bytes
 from generator.config import Config
 from generator.errors import BriefingError, InputError
 from generator.model import Failure
-from generator.site import urls
+from generator.site import body_links, urls
 from generator.site.feeds import Feed
 from generator.site.load import normalized
 from generator.site.pages import BookData, BriefData, Page
@@ -84,6 +84,8 @@ class Snapshot:
     drafts: int
     patched: set[str] = field(default_factory=set)  # slugs whose bodies were set from their files
     redirects: str = ""  # redirects.digest of the redirects file it was made with
+    moved: frozenset[str] = frozenset()  # the old slugs redirects.yaml leads on: a link to one works
+    links: dict[str, body_links.Found] = field(default_factory=dict)  # brief file -> its content links
     # A loaded snapshot's list of files to save again, with the new stats of briefs touched but not
     # changed (``save_files``); None when none was.
     refreshed: dict[str, FileRecord] | None = None
@@ -307,6 +309,9 @@ def _patch(config: Config, snapshot: Snapshot, shards: _Shards, name: str) -> bo
     if replace(after, body_html=before.body_html) != before:
         return False
     shards.set_body(brief.slug, after.body_html)
+    snapshot.links.pop(name, None)
+    if found := body_links.found_in(brief, config):
+        snapshot.links[name] = found
     snapshot.files[name] = replace(record, sha=cache.sha256(data))
     snapshot.patched.add(brief.slug)
     return True

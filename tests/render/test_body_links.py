@@ -4,15 +4,18 @@ the brief and line of a link that leads nowhere."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from generator.check import check_site
+from generator.progress import Reporter
+from generator.site import render_site
 from generator.site.body_links import content_links
 
-from .helpers import SUB_PATH_URL, Built
+from .helpers import SUB_PATH_URL, Built, make_config
 
 LINKING = """---
 title: Analyst note on the engines
@@ -123,3 +126,36 @@ def test_check_names_the_brief_and_line_of_a_link_that_leads_nowhere(
     )
     assert ":11: link '../extra/maps/route%20one.png' leads to" in picture
     assert picture.endswith("extra/maps/route one.png, which is not there")
+
+
+def test_every_build_says_a_link_that_leads_nowhere_until_it_is_mended(
+    briefs_copy: Path, tmp_path: Path
+) -> None:
+    """The build was silent: a link to a brief misspelt went to the site broken, and only
+    ``briefing check`` said so. Now each build says it, builds that render nothing and builds that
+    only set a changed body (the kept plan, ``snapshot``) too, judged against that build's files."""
+    extra = tmp_path / "extra"
+    config = make_config(tmp_path, briefs=briefs_copy, paths={"extra": str(extra)})
+    note = briefs_copy / "2025-08-02-analyst-note.md"
+    note.write_text(LINKING.replace("jet-engines.md", "jet-engine.md"), encoding="utf-8")
+
+    def build() -> list[str]:
+        err = io.StringIO()
+        render_site(config, Reporter(out=io.StringIO(), err=err), use_cache=True)
+        return [line for line in err.getvalue().splitlines() if "analyst-note.md" in line]
+
+    said = build()
+    assert len(said) == 2, said
+    assert (
+        said[0].startswith("warning: ") and ":7: link 'jet-engine.md' leads to no published brief" in said[0]
+    )
+    assert "route%20one.png' leads to" in said[1]
+    assert build() == said  # nothing changed: said again
+    (extra / "maps").mkdir(parents=True)
+    (extra / "maps" / "route one.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    assert build() == said[:1]  # the picture is there now
+    note.write_text(LINKING.replace("jet-engines.md", "2025-06-30-us-offset.md"), encoding="utf-8")
+    now = build()  # only the body changed
+    assert len(now) == 1 and "(2025-06-30-us-offset.md is published as 'pentagon-readout'" in now[0], now
+    note.write_text(LINKING, encoding="utf-8")
+    assert build() == []
