@@ -9,6 +9,7 @@ turns each book into a Page and ``book.html`` holds the markup.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
@@ -42,12 +43,14 @@ class BookEntry:
     anchor: str  # the id of the brief's section in the book
     brief: BriefDetail
     page: str  # the book's site path
+    inside: Mapping[str, str]  # the page of each brief in the book -> its anchor (one for the book)
 
     @property
     def body_html(self) -> str:
-        """The brief's body with its relative links made to work from the book's page; worked out
-        when a book is rendered, not when it is planned (most builds render none of them)."""
-        return rebase_links(self.brief.body_html, self.brief.card.url, self.page)
+        """The brief's body with its relative links made to work from the book's page, a link to a
+        brief of the same book leading to its section; worked out when a book is rendered, not when
+        it is planned (most builds render none of them)."""
+        return rebase_links(self.brief.body_html, self.brief.card.url, self.page, self.inside)
 
 
 @dataclass(frozen=True)
@@ -110,15 +113,21 @@ def _overview(model: SiteModel, details: list[BriefDetail]) -> tuple[OverviewPil
     return tuple(result)
 
 
-def rebase_links(body_html: str, from_path: str, to_path: str) -> str:
+def rebase_links(
+    body_html: str, from_path: str, to_path: str, inside: Mapping[str, str] | None = None
+) -> str:
     """Relative links written for the page at ``from_path``, rewritten for the page at ``to_path``
-    (both site paths); absolute URLs are left as they are."""
+    (both site paths); absolute URLs are left as they are. ``inside``: pages that ``to_path`` holds,
+    by the id of their section there (a brief in a book: the link stays in the book, and in its PDF)."""
 
     def fix(match: re.Match[str]) -> str:
         target = urljoin(_SITE + from_path, match.group(2))
         if not target.startswith(_SITE):
             return match.group(0)
-        return f'{match.group(1)}="{urls.relative(to_path, target.removeprefix(_SITE))}"'
+        path = target.removeprefix(_SITE)
+        if inside and path in inside:
+            return f'{match.group(1)}="#{inside[path]}"'
+        return f'{match.group(1)}="{urls.relative(to_path, path)}"'
 
     return URL_ATTR.sub(fix, body_html)
 
@@ -126,6 +135,7 @@ def rebase_links(body_html: str, from_path: str, to_path: str) -> str:
 def _book(model: SiteModel, key: str, kind: str, title: str, slugs: tuple[str, ...]) -> Book:
     details = [model.details[s] for s in slugs]
     page = urls.book(key)
+    inside = {d.card.url: anchor(d.card.slug) for d in details}
     return Book(
         key=key,
         kind=kind,
@@ -133,7 +143,7 @@ def _book(model: SiteModel, key: str, kind: str, title: str, slugs: tuple[str, .
         period_text=_period(details),
         count_text=_count(len(details)),
         overview=_overview(model, details),
-        entries=tuple(BookEntry(anchor(d.card.slug), d, page) for d in details),
+        entries=tuple(BookEntry(anchor(d.card.slug), d, page, inside) for d in details),
     )
 
 

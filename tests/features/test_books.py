@@ -63,6 +63,15 @@ def test_book_body_links_still_reach_their_targets(site: Built) -> None:
     )
     kept = '<a href="https://example.org/x">x</a>'
     assert rebase_links(kept, "briefs/a/", "books/b/") == kept
+    # a link to a brief of the same book stays in the book (and in its PDF), to that brief's section
+    inside = {"briefs/other/": "b-other"}
+    assert (
+        rebase_links('<a href="../other/">x</a>', "briefs/a/", "books/b/", inside)
+        == '<a href="#b-other">x</a>'
+    )
+    assert rebase_links('<a href="../third/">x</a>', "briefs/a/", "books/b/", inside) == (
+        '<a href="../../briefs/third/">x</a>'
+    )
     assert check_site(site.config) == []
 
 

@@ -96,6 +96,11 @@ def test_links_to_briefs_and_extra_files_work_on_the_site(linked: Built) -> None
     assert "https://mod.gov.in/" in hrefs and "#notes" in hrefs
     book = linked.text("books/2025-08/index.html")
     assert 'href="../../briefs/jet-engines/"' in book and 'src="../../maps/route%20one.png"' in book
+    # in a book that holds both briefs, the link goes to the linked brief's section of the book
+    pillar_book = linked.html("books/defence-industry/index.html")
+    assert pillar_book.get_element_by_id("b-jet-engines") is not None
+    note = pillar_book.get_element_by_id("b-2025-08-02-analyst-note")
+    assert "#b-jet-engines" in note.xpath(".//a/@href"), note.xpath(".//a/@href")
     feed = linked.text("feed.xml")
     assert f"{SUB_PATH_URL}briefs/jet-engines/" in feed
     assert f"{SUB_PATH_URL}maps/route%20one.png" in feed
