@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from pathlib import Path
+
+import feedparser
 
 from .helpers import Built, select
 
@@ -216,3 +220,24 @@ def test_markdown_headings_do_not_add_an_h1(built: Built) -> None:
     text = built.text("briefs/hostile-text/index.html")
     assert len(re.findall(r"<h1[ >]", text)) == 1
     assert "<h3>A heading in the body</h3>" in text
+
+
+def test_a_brief_without_a_body_has_no_empty_report_section(
+    briefs_copy: Path, build: Callable[..., Built]
+) -> None:
+    """A hand-written brief of key points only had a "Report" heading over nothing, on its page, in
+    its books and in its feed item."""
+    (briefs_copy / "2025-08-04-points-only.md").write_text(
+        "---\ntitle: Points only\ndate: 2025-08-04\npillars: [logistics]\n"
+        "key_points: [First point of the brief., Second point of the brief.]\n---\n",
+        encoding="utf-8",
+    )
+    built = build(briefs=briefs_copy)
+    page = built.html("briefs/2025-08-04-points-only/index.html")
+    assert select(page, ".key-points li") and not select(page, "section.report")
+    book = built.html("books/2025-08/index.html").get_element_by_id("b-2025-08-04-points-only")
+    assert "Report" not in [h.text_content() for h in book.iter("h3")]
+    item = feedparser.parse((built.root / "pillars/logistics/feed.xml").read_bytes()).entries[0]
+    assert item.title == "Points only" and "Report" not in item.content[0].value
+    # a brief with a body keeps its report
+    assert select(built.html("briefs/long-analysis/index.html"), "section.report .body p")
