@@ -6,6 +6,7 @@ expected, so a user fixes the file in one pass (MkDocs does the same).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -189,7 +190,9 @@ class _Section:
     def get_number(self, name: str, default: float, low: float, high: float | None = None) -> float:
         """A number, whole or not, from ``low`` to ``high`` (when given)."""
         value = self.get(name, (int, float), default)  # type: ignore[arg-type]
-        if value < low or (high is not None and value > high):
+        # YAML's .nan passed every comparison, and .inf has no bound: either filed every brief under
+        # the catch-all pillar, without a word
+        if not math.isfinite(value) or value < low or (high is not None and value > high):
             limit = f"from {low:g}" + (f" to {high:g}" if high is not None else " up")
             self.problems.append(f"{self.key(name)}: expected a number {limit}, got {value!r}")
             return default

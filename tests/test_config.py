@@ -129,6 +129,15 @@ def test_base_url_gets_a_trailing_slash_and_override_wins(tmp_path: Path) -> Non
             "classify.min_share: expected a number from 0 to 1, got 25",
         ),
         ({**VALID, "classify": {"min_score": -1}}, "classify.min_score: expected a number from 0 up, got -1"),
+        # YAML's .nan and .inf were taken, and filed every brief under the catch-all pillar
+        (
+            {**VALID, "classify": {"min_score": float("nan")}},
+            "classify.min_score: expected a number from 0 up",
+        ),
+        (
+            {**VALID, "classify": {"min_score": float("inf")}},
+            "classify.min_score: expected a number from 0 up",
+        ),
         ({**VALID, "classify": {"min_score": "two"}}, "classify.min_score: expected a number, got a string"),
         ({**VALID, "classify": {"min_share": True}}, "classify.min_share: expected a number, got true/false"),
         ({**VALID, "classify": {"share": 0.5}}, "classify.share: unknown key"),
