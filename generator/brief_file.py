@@ -179,6 +179,8 @@ def parse_brief(text: str, path: Path, tz: ZoneInfo) -> Brief:
     for item in meta.get("quotes") or []:
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             raise fail("quotes", "expected a list of {speaker, text} mappings")
+        if isinstance(item.get("speaker"), (list, dict)):  # it was shown as "['A', 'B']"
+            raise fail("quotes", f"speaker: expected a name, got {item['speaker']!r}")
         if item["text"].strip():
             quotes.append(Quote(speaker=str(item.get("speaker") or "").strip(), text=item["text"].strip()))
     sources = []
@@ -192,6 +194,9 @@ def parse_brief(text: str, path: Path, tz: ZoneInfo) -> Brief:
         published = _as_datetime(item.get("published"), tz)
         if published is None and item.get("published") is not None:
             raise fail("sources", f"published: expected {ISO_EXAMPLE}, got {item['published']!r}")
+        listed = next((k for k in SOURCE_KEYS if isinstance(item.get(k), (list, dict))), None)
+        if listed is not None:  # it was shown as "['A', 'B']"
+            raise fail("sources", f"{listed}: expected one value, got {item[listed]!r}")
         given = {k: str(item[k]) for k in SOURCE_KEYS if k != "published" and item.get(k) is not None}
         sources.append(Source(**given, published=published))
     draft = meta.get("draft", False)

@@ -28,6 +28,19 @@ class UniqueKeyLoader(_Loader):
             seen.add(key_node.value)
         return super().construct_mapping(node, deep)
 
+    def construct_yaml_timestamp(self, node: ScalarNode) -> object:
+        # A date-shaped value that is no date (2025-13-01, 2025-02-30): PyYAML raised a bare
+        # ValueError, a traceback that stopped the whole build
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError as exc:
+            raise ConstructorError(
+                None, None, f"{node.value!r} is not a date ({exc})", node.start_mark
+            ) from None
+
+
+UniqueKeyLoader.add_constructor("tag:yaml.org,2002:timestamp", UniqueKeyLoader.construct_yaml_timestamp)
+
 
 class _EscapeCheckingLoader(UniqueKeyLoader):
     """Also refuses a control character written as an escape in a double-quoted string ("\\x01")."""

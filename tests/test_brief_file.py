@@ -116,6 +116,24 @@ def test_blank_items_are_left_out_and_items_stripped_and_said_once() -> None:
     [
         ("no front matter\n", "no front matter", 1),
         ("---\ntitle: [broken\n---\nx\n", "not valid YAML", 3),
+        # a list where one value goes was shown as "['A', 'B']"
+        (
+            "---\ntitle: T\ndate: 2025-02-06\nquotes: [{speaker: [A, B], text: Hi.}]\n---\nx\n",
+            "speaker: expected",
+            4,
+        ),
+        (
+            "---\ntitle: T\ndate: 2025-02-06\nsources: [{name: [A, B]}]\n---\nx\n",
+            "name: expected one value",
+            4,
+        ),
+        # date-shaped, but no date: PyYAML's ValueError was a traceback that stopped the build
+        ("---\ntitle: T\ndate: 2025-02-30\n---\nx\n", "'2025-02-30' is not a date (day is out of range", 3),
+        (
+            "---\ntitle: T\ndate: 2025-02-06\nsources:\n- name: A\n  published: 2025-13-01\n---\nx\n",
+            "'2025-13-01' is not a date (month must be in 1..12)",
+            6,
+        ),
         ("---\ndate: 2025-01-01\n---\nx\n", "title: required", 2),
         ("---\ntitle: T\n---\nx\n", "date: required", 2),
         ("---\ntitle: T\ndate: yesterday\n---\nx\n", "date: expected an ISO 8601", 3),
