@@ -103,9 +103,14 @@ def load_redirects(config: Config, published: Collection[str]) -> LoadedRedirect
     shown = Path(relative_to_root(path, config.root))
     try:
         raw = redirects.read_bytes(path)
-        entries = redirects.parse(path, raw)
     except InputError as exc:
         return LoadedRedirects(failures=[Failure(shown, exc.message, exc.line)])
+    try:
+        entries = redirects.parse(path, raw)
+    except InputError as exc:
+        # The file's digest all the same: with "", that of no file, a plan kept from a bad file was
+        # used once the file was deleted, and its error said on every build after
+        return LoadedRedirects(failures=[Failure(shown, exc.message, exc.line)], digest=redirects.digest(raw))
     resolved = redirects.resolve(entries, published)
     failures = [
         Failure(shown, f"{old}: leads to {new}, which is not a published brief; no page is made for it")

@@ -169,3 +169,17 @@ def test_changing_only_the_file_rebuilds_as_a_clean_build_would(tmp_path: Path) 
     assert tree_bytes(after.root) == tree_bytes(_build(clean, MOVES, briefs).root)
     removed = _build(project, "# none\n", briefs, use_cache=True)
     assert not (removed.root / "briefs" / "old-malabar-slug").exists()
+
+
+def test_a_bad_file_deleted_is_no_longer_said(tmp_path: Path) -> None:
+    """A plan kept from a build with a bad file carried the digest of no file: once the file was
+    deleted, the next builds used that plan and said the deleted file's error, every one of them."""
+    briefs = tmp_path / "briefs"
+    shutil.copytree(BRIEFS, briefs)
+    project = tmp_path / "project"
+    bad = _build(project, "x: null\n", briefs, use_cache=True)
+    assert [f.message for f in bad.report.failures if f.file.name == "redirects.yaml"], bad.report.failures
+    cache.wait_for_background()  # its plan saved, as a user's next build finds it
+    (project / "redirects.yaml").unlink()
+    for _ in range(2):  # the build after the change, and a build that renders nothing
+        assert _build(project, None, briefs, use_cache=True).report.failures == []
