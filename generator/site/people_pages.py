@@ -45,12 +45,7 @@ def slugify(name: str) -> str:
     """An ASCII URL slug for a name: "Subrahmanyam Jaishankar" -> "subrahmanyam-jaishankar"; one in
     another script spelled in Latin letters as brief slugs are ("राजनाथ सिंह" -> "rajanath-sinh"):
     it was "person", numbered in the order people were met, so its address moved as others came."""
-    slug = urls.slug_words(name)
-    if not slug:
-        from generator.ingest.slugs import ascii_words  # the transliteration tables: only for such names
-
-        slug = "-".join(ascii_words(name)) or "person"
-    return slug
+    return urls.slug_words(name) or "person"
 
 
 def _count_text(briefs: int, quotes: int) -> str:

@@ -207,7 +207,8 @@ def _safe_url(url: str | None) -> str | None:
 
 @functools.cache  # a few dozen tags, met ~30,000 times in a 10,000-brief model
 def tag_slug(tag: str) -> str:
-    """A tag's page slug: its ASCII words, or a hash for a tag with none (so each still has a page)."""
+    """A tag's page slug: its words in Latin letters, or a hash for a tag with none (an emoji), so
+    each still has a page."""
     return urls.slug_words(tag) or f"tag-{hashlib.sha256(tag.casefold().encode()).hexdigest()[:8]}"
 
 

@@ -10,7 +10,6 @@ rooted at the base path. Feeds, the sitemap and canonical links use absolute URL
 from __future__ import annotations
 
 import re
-import unicodedata
 from urllib.parse import urljoin
 
 HOME = ""
@@ -73,10 +72,14 @@ def tag_feed(slug: str) -> str:
 
 
 def slug_words(text: str) -> str:
-    """The ASCII words of ``text`` joined by hyphens ("Indo-Pacific" -> "indo-pacific"), accents
-    dropped; "" when it has none (a name in Devanagari, say): the caller picks the fallback."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    """The words of ``text`` in lower-case ASCII joined by hyphens ("Indo-Pacific" -> "indo-pacific"),
+    spelled in Latin letters as brief slugs are ("भारत" -> "bharat", "Øresund" -> "oresund"); "" when
+    it has no letters or digits at all (an emoji): the caller picks the fallback."""
+    if text.isascii():  # nearly every tag and name: no transliteration tables to load
+        return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    from generator.ingest.slugs import ascii_words
+
+    return "-".join(ascii_words(text))
 
 
 def output_file(site_path: str) -> str:
