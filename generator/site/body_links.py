@@ -29,7 +29,7 @@ from generator.brief_file import SLUG_RE
 from generator.config import Config
 from generator.fileio import relative_to_root
 from generator.model import Brief, Failure
-from generator.site import urls
+from generator.site import headings, urls
 from generator.site.markdown import URL_ATTR, render_markdown
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -62,24 +62,31 @@ class ContentLinks:
         folder, _, name = place.rpartition("/")
         if folder == self.briefs and name.endswith(".md") and SLUG_RE.match(name[:-3]):
             slug = name[:-3]
-            return Target(urls.brief(slug) + hash_mark + fragment, slug=slug)
+            # Without raw HTML a brief's only anchors are its headings, whose ids carry the prefix.
+            heading = f"#{headings.PREFIX}{fragment}" if fragment else hash_mark
+            return Target(urls.brief(slug) + heading, slug=slug)
         if place.startswith(self.extra + "/"):
             inside = place[len(self.extra) + 1 :]
             return Target(inside + hash_mark + fragment, extra=unquote(inside))
         return None
 
-    def rewrite(self, html: str, page: str) -> str:
-        """``html`` (markdown-it output) with its content links made to work from the site page ``page``."""
-        if ' href="' not in html and ' src="' not in html:
-            return html  # most briefs (all that ingest writes) link nothing
+    def rewrite(self, body_html: str, page: str) -> str:
+        """``body_html`` (markdown-it output, its headings with ids) with its content links made to
+        work from the site page ``page``, and its links to its own headings to their ids."""
+        if ' href="' not in body_html and ' src="' not in body_html:
+            return body_html  # most briefs (all that ingest writes) link nothing
 
         def fix(match: re.Match[str]) -> str:
-            found = self.target(match.group(2))
+            href = match.group(2)
+            if href.startswith("#"):
+                own = headings.has_id(body_html, unquote(html.unescape(href[1:])))
+                return f'{match.group(1)}="#{headings.PREFIX}{href[1:]}"' if own else match.group(0)
+            found = self.target(href)
             if found is None:
                 return match.group(0)
             return f'{match.group(1)}="{urls.relative(page, found.site_path)}"'
 
-        return URL_ATTR.sub(fix, html)
+        return URL_ATTR.sub(fix, body_html)
 
 
 def content_links(briefs: Path, extra: Path, root: Path) -> ContentLinks:

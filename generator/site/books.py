@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from generator.config import Config
-from generator.site import urls
+from generator.site import headings, urls
 from generator.site.markdown import URL_ATTR
 from generator.site.structure import BriefDetail, SiteModel, date_text
 
@@ -50,7 +50,8 @@ class BookEntry:
         """The brief's body with its relative links made to work from the book's page, a link to a
         brief of the same book leading to its section; worked out when a book is rendered, not when
         it is planned (most builds render none of them)."""
-        return rebase_links(self.brief.body_html, self.brief.card.url, self.page, self.inside)
+        body = headings.within(self.brief.body_html, self.anchor)
+        return rebase_links(body, self.brief.card.url, self.page, self.inside)
 
 
 @dataclass(frozen=True)
@@ -125,8 +126,10 @@ def rebase_links(
         if not target.startswith(_SITE):
             return match.group(0)
         path = target.removeprefix(_SITE)
-        if inside and path in inside:
-            return f'{match.group(1)}="#{inside[path]}"'
+        page, _, fragment = path.partition("#")
+        if inside and page in inside:
+            heading = f"--{fragment}" if fragment.startswith(headings.PREFIX) else ""
+            return f'{match.group(1)}="#{inside[page]}{heading}"'
         return f'{match.group(1)}="{urls.relative(to_path, path)}"'
 
     return URL_ATTR.sub(fix, body_html)

@@ -15,7 +15,7 @@ from urllib.parse import quote, urlsplit
 
 from generator.config import Config
 from generator.model import Brief
-from generator.site import urls
+from generator.site import headings, urls
 from generator.site.body_links import content_links
 from generator.site.markdown import render_markdown
 
@@ -246,7 +246,7 @@ def brief_detail(
         standfirst=brief.standfirst,
         key_points=tuple(brief.key_points),
         quotes=tuple((q.speaker, q.text) for q in brief.quotes),
-        body_html=links.rewrite(render_markdown(brief.body), card.url),
+        body_html=links.rewrite(headings.add_ids(render_markdown(brief.body)), card.url),
         sources=sources,
         people=tuple(brief.people),
         tags=tuple(Link(t, urls.tag(key)) for key, t in _tags_by_slug(brief.tags).items()),

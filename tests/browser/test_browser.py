@@ -176,6 +176,21 @@ def test_a_wide_table_scrolls_in_its_box_on_a_phone_and_keeps_its_words(
         assert not trouble.all(), "\n".join(trouble.all())
 
 
+def test_a_link_to_a_heading_of_the_brief_takes_the_reader_there(
+    browser: Any, reader_site: ServedSite
+) -> None:
+    """``[the table](#the-deals)``, as the analyst's editor previews it, led nowhere: headings had no id."""
+    with open_page(browser, viewport=PHONE, phone=True) as (page, trouble):
+        page.goto(reader_site.url(TABLE_BRIEF))
+        heading = page.get_by_role("heading", name="The deals")
+        assert heading.evaluate("h => h.getBoundingClientRect().top") > PHONE["height"] / 2
+        page.get_by_role("link", name="the table", exact=True).click()
+        page.wait_for_url(reader_site.url(TABLE_BRIEF) + "#h-the-deals")
+        top = heading.evaluate("h => h.getBoundingClientRect().top")
+        assert 0 <= top < PHONE["height"] / 4, top  # scrolled to the top of the screen
+        assert not trouble.all(), "\n".join(trouble.all())
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_screenshots_for_a_person_to_look_at(browser: Any, reader_site: ServedSite, scheme: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

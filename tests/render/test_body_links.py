@@ -30,6 +30,10 @@ This follows [the engines deal](jet-engines.md) and
 ![The route](../extra/maps/route%20one.png)
 
 Elsewhere: [the ministry](https://mod.gov.in/) and [notes](#notes).
+
+## Notes
+
+As [the notes say](#notes), and [later](#later).
 """
 
 
@@ -37,7 +41,8 @@ Elsewhere: [the ministry](https://mod.gov.in/) and [notes](#notes).
     ("href", "expected"),
     [
         ("2024-06-18-jet-engines.md", "../../briefs/2024-06-18-jet-engines/"),
-        ("./2024-06-18-jet-engines.md#top", "../../briefs/2024-06-18-jet-engines/#top"),
+        # a brief's only anchors are its headings, whose ids carry a prefix (see test_headings.py)
+        ("./2024-06-18-jet-engines.md#top", "../../briefs/2024-06-18-jet-engines/#h-top"),
         ("../briefs/2024-06-18-jet-engines.md", "../../briefs/2024-06-18-jet-engines/"),
         ("../extra/maps/route%20one.png", "../../maps/route%20one.png"),
         ("../extra/favicon.ico", "../../favicon.ico"),
@@ -49,7 +54,7 @@ Elsewhere: [the ministry](https://mod.gov.in/) and [notes](#notes).
         ("../../pillars/logistics/", None),
         ("https://example.org/a.md", None),
         ("mailto:desk@example.org", None),
-        ("#notes", None),
+        ("#notes", None),  # no heading "Notes" in this body: as written
         ("/a.md", None),
     ],
 )
@@ -80,6 +85,8 @@ def linked(briefs_copy: Path, tmp_path: Path, build: Callable[..., Built]) -> Bu
     ]:
         (briefs_copy / f"{name}.md").rename(briefs_copy / f"{slug}.md")
     (briefs_copy / "2025-08-02-analyst-note.md").write_text(LINKING, encoding="utf-8")
+    with (briefs_copy / "two-plus-two-dialogue.md").open("a", encoding="utf-8") as dialogue:
+        dialogue.write("\n## Sources\n\nThe ministry's readout.\n")
     extra = tmp_path / "extra"  # beside the briefs folder, as content/extra is beside content/briefs
     (extra / "maps").mkdir(parents=True)
     (extra / "maps" / "route one.png").write_bytes(b"\x89PNG\r\n\x1a\n")
@@ -90,10 +97,14 @@ def test_links_to_briefs_and_extra_files_work_on_the_site(linked: Built) -> None
     page = linked.html("briefs/2025-08-02-analyst-note/index.html")
     hrefs = page.xpath("//main//a/@href | //main//img/@src")
     assert "../../briefs/jet-engines/" in hrefs
-    assert "../../briefs/two-plus-two-dialogue/#sources" in hrefs
+    # a link to a heading, in the brief or another, reaches the heading's id (the page has its own
+    # "sources" section, which a body heading "Sources" must not take)
+    assert "../../briefs/two-plus-two-dialogue/#h-sources" in hrefs
+    assert linked.html("briefs/two-plus-two-dialogue/index.html").get_element_by_id("h-sources").tag == "h4"
     assert "../../briefs/pentagon-readout/" in hrefs
     assert "../../maps/route%20one.png" in hrefs
-    assert "https://mod.gov.in/" in hrefs and "#notes" in hrefs
+    assert "https://mod.gov.in/" in hrefs and hrefs.count("#h-notes") == 2 and "#later" in hrefs
+    assert page.get_element_by_id("h-notes").text_content() == "Notes"
     book = linked.text("books/2025-08/index.html")
     assert 'href="../../briefs/jet-engines/"' in book and 'src="../../maps/route%20one.png"' in book
     # in a book that holds both briefs, the link goes to the linked brief's section of the book
@@ -101,12 +112,18 @@ def test_links_to_briefs_and_extra_files_work_on_the_site(linked: Built) -> None
     assert pillar_book.get_element_by_id("b-jet-engines") is not None
     note = pillar_book.get_element_by_id("b-2025-08-02-analyst-note")
     assert "#b-jet-engines" in note.xpath(".//a/@href"), note.xpath(".//a/@href")
+    # its headings' ids are its own in the book, and its links to them follow
+    assert "#b-2025-08-02-analyst-note--h-notes" in note.xpath(".//a/@href")
+    assert note.get_element_by_id("b-2025-08-02-analyst-note--h-notes").text_content() == "Notes"
+    assert not pillar_book.xpath("//*[@id='h-notes']")
     feed = linked.text("feed.xml")
     assert f"{SUB_PATH_URL}briefs/jet-engines/" in feed
     assert f"{SUB_PATH_URL}maps/route%20one.png" in feed
-    # every link of every page resolves, but "#notes" (on its page and in its books): no such id
+    # every link of every page resolves, but "#later" on its page: no such id (in a book, it leads
+    # to the brief's section)
     problems = check_site(linked.config)
-    assert len(problems) == 3 and all("missing id #notes" in problem for problem in problems), problems
+    assert len(problems) == 1 and "analyst-note/index.html:" in problems[0], problems
+    assert problems[0].endswith("link '#later' points at a missing id #later")
 
 
 def test_check_names_the_brief_and_line_of_a_link_that_leads_nowhere(

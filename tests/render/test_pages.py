@@ -219,7 +219,7 @@ def test_devanagari_survives(built: Built) -> None:
 def test_markdown_headings_do_not_add_an_h1(built: Built) -> None:
     text = built.text("briefs/hostile-text/index.html")
     assert len(re.findall(r"<h1[ >]", text)) == 1
-    assert "<h3>A heading in the body</h3>" in text
+    assert '<h3 id="h-a-heading-in-the-body">A heading in the body</h3>' in text
 
 
 def test_a_brief_without_a_body_has_no_empty_report_section(

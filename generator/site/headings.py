@@ -1,0 +1,56 @@
+"""Ids for the headings of a brief's body, so ``[see](#background)`` leads somewhere.
+
+An id is the heading's text slugged as GitHub's file view and most Markdown editors slug it
+(lower case, punctuation dropped, spaces made hyphens, letters of any script kept; a repeated one
+numbered ``-1``, ``-2``), so a link that works in the editor's preview works on the site. Each
+carries the prefix ``h-``: a body heading "Sources" must not take the id of the page's own Sources
+section. ``body_links`` rewrites a link to a heading (``#sources``, ``x.md#sources``) to match.
+In a book, where several bodies share a page, each id is put under the brief's section
+(``b-<slug>--h-sources``: a slug holds no ``--``, so no two briefs' ids can meet).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+PREFIX = "h-"
+# With raw HTML off every tag in markdown-it's output is its own, so these patterns are exact.
+_HEADING = re.compile(r"<(h[1-6])>(.*?)</\1>", re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_ID = re.compile(r' id="(h-[^"]*)"')
+
+
+def slug(text: str) -> str:
+    """GitHub's anchor for a heading's text: "Key points & risks" -> "key-points--risks"."""
+    kept = (c for c in text.lower() if c in "-_ " or unicodedata.category(c)[0] in "LMN")
+    return "".join(kept).replace(" ", "-")
+
+
+def add_ids(body_html: str) -> str:
+    """``body_html`` (markdown-it output) with an id on each heading."""
+    if "<h" not in body_html:
+        return body_html  # most briefs (all that ingest writes) have no headings
+    seen: dict[str, int] = {}
+
+    def with_id(match: re.Match[str]) -> str:
+        base = slug(html.unescape(_TAG.sub("", match.group(2)))) or "section"
+        name = base
+        while name in seen:  # github-slugger's numbering: "a", "a-1", and "a-1" written after is "a-1-1"
+            seen[base] += 1
+            name = f"{base}-{seen[base]}"
+        seen[name] = 0
+        return f'<{match.group(1)} id="{PREFIX}{name}">{match.group(2)}</{match.group(1)}>'
+
+    return _HEADING.sub(with_id, body_html)
+
+
+def has_id(body_html: str, fragment: str) -> bool:
+    """Whether ``body_html`` (with ids) has a heading for ``fragment`` (percent-decoded)."""
+    return f' id="{PREFIX}{html.escape(fragment)}"' in body_html
+
+
+def within(body_html: str, anchor: str) -> str:
+    """The heading ids of a body that a book shows in the section ``anchor``."""
+    return _ID.sub(lambda m: f' id="{anchor}--{m.group(1)}"', body_html)

@@ -1,0 +1,48 @@
+"""A brief's headings get ids slugged as GitHub's file view slugs them, so a link that works in
+the editor's preview (``[see](#key-points--risks)``) works on the site."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.site.headings import add_ids, slug, within
+from generator.site.markdown import render_markdown, render_markdown_reference
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Background", "background"),
+        ("Key points & risks", "key-points--risks"),  # GitHub keeps both hyphens
+        ("India–US: the 2+2 dialogue", "indiaus-the-22-dialogue"),
+        ("snake_case stays", "snake_case-stays"),
+        ("भारत की नीति", "भारत-की-नीति"),  # vowel signs are kept, as GitHub keeps them
+        ("Déjà vu", "déjà-vu"),
+    ],
+)
+def test_a_heading_is_slugged_as_github_slugs_it(text: str, expected: str) -> None:
+    assert slug(text) == expected
+
+
+@pytest.mark.parametrize("render", [render_markdown, render_markdown_reference])
+def test_each_heading_gets_an_id_of_its_text_numbered_when_repeated(render) -> None:  # noqa: ANN001
+    html = add_ids(render("## Notes\n\n## Notes\n\n## Notes-1\n\n### The `Quad` & [AUKUS](a.md)\n\n## ???\n"))
+    assert html.splitlines() == [
+        '<h4 id="h-notes">Notes</h4>',
+        '<h4 id="h-notes-1">Notes</h4>',
+        '<h4 id="h-notes-1-1">Notes-1</h4>',  # github-slugger's numbering
+        '<h5 id="h-the-quad--aukus">The <code>Quad</code> &amp; <a href="a.md">AUKUS</a></h5>',
+        '<h4 id="h-section">???</h4>',  # no letters: an id all the same
+    ]
+
+
+def test_text_that_looks_like_a_heading_tag_is_left_alone() -> None:
+    html = render_markdown("A paragraph about <h2>tags</h2>.\n")
+    assert add_ids(html) == html
+
+
+def test_in_a_book_each_id_is_put_under_the_briefs_section() -> None:
+    html = add_ids(render_markdown('## Notes\n\nSee <h4 id="h-x">.\n'))
+    assert within(html, "b-a-brief") == (
+        '<h4 id="b-a-brief--h-notes">Notes</h4>\n<p>See &lt;h4 id=&quot;h-x&quot;&gt;.</p>\n'
+    )
