@@ -31,7 +31,7 @@ CHECKSUM_KEY = "checksum"
 _CHECKSUM_LINE = re.compile(rf"^{CHECKSUM_KEY}: \S+\n", re.MULTILINE)
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.DOTALL | re.MULTILINE)
 KNOWN_KEYS = {
-    "title", "date", "slug", "standfirst", "summary", "pillars", "people", "tags",
+    "title", "date", "updated", "slug", "standfirst", "summary", "pillars", "people", "tags",
     "key_points", "quotes", "sources", "draft", CHECKSUM_KEY,
 }  # fmt: skip
 SOURCE_KEYS = ("name", "file", "url", "byline", "published", "sha256")
@@ -51,8 +51,10 @@ def dump_brief(brief: Brief) -> str:
     meta: dict[str, Any] = {
         "title": brief.title,
         "date": _iso(brief.date),
-        "slug": brief.slug,
     }
+    if brief.updated:
+        meta["updated"] = _iso(brief.updated)
+    meta["slug"] = brief.slug
     if brief.standfirst:
         meta["standfirst"] = brief.standfirst
     meta["summary"] = brief.summary
@@ -156,6 +158,12 @@ def parse_brief(text: str, path: Path, tz: ZoneInfo) -> Brief:
     when = _as_datetime(meta["date"], tz)
     if when is None:
         raise fail("date", f"expected {ISO_EXAMPLE}, got {meta['date']!r}")
+    updated = _as_datetime(meta.get("updated"), tz)
+    if meta.get("updated") is not None:
+        if updated is None:
+            raise fail("updated", f"expected {ISO_EXAMPLE}, got {meta['updated']!r}")
+        if updated < when:  # a typo in the year, most likely: it would say the brief changed before it was
+            raise fail("updated", f"{_iso(updated)} is before the brief's date, {_iso(when)}")
     slug = meta.get("slug", path.stem)
     if not isinstance(slug, str) or not SLUG_RE.match(slug):
         raise fail(
@@ -211,6 +219,7 @@ def parse_brief(text: str, path: Path, tz: ZoneInfo) -> Brief:
         title=title.strip(),
         date=when,
         body=text[match.end() :].strip() + "\n",
+        updated=updated,
         summary=(meta.get("summary") or "").strip(),
         standfirst=(meta.get("standfirst") or "").strip() or None,
         pillars=lists["pillars"],

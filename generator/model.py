@@ -36,6 +36,7 @@ class Brief:
     title: str
     date: datetime  # always timezone-aware
     body: str  # Markdown
+    updated: datetime | None = None  # revised by hand after ``date``: shown, and in feeds and sitemap
     summary: str = ""
     standfirst: str | None = None
     pillars: list[str] = field(default_factory=list)

@@ -46,9 +46,10 @@ def sample_brief(**changes: object) -> Brief:
 
 
 def test_round_trip_keeps_every_value() -> None:
-    brief = sample_brief()
+    brief = sample_brief(updated=datetime(2025, 7, 3, 9, 0, tzinfo=UTC))
     parsed = parse_brief(dump_brief(brief), Path("x.md"), IST)
-    for key in ("slug", "title", "date", "summary", "standfirst", "pillars", "people", "tags", "key_points"):
+    keys = ("slug", "title", "date", "updated", "summary", "standfirst", "pillars", "people", "tags")
+    for key in (*keys, "key_points"):
         assert getattr(parsed, key) == getattr(brief, key), key
     assert parsed.quotes == brief.quotes
     assert parsed.sources == brief.sources
@@ -77,6 +78,14 @@ def test_a_bare_date_means_midnight_in_the_site_time_zone() -> None:
     brief = parse_brief(text, Path("2025-02-06-t.md"), IST)
     assert brief.date == datetime(2025, 2, 6, 0, 0, tzinfo=IST)
     assert brief.slug == "2025-02-06-t"  # taken from the file name when missing
+
+
+def test_updated_is_optional_and_a_bare_date_is_midnight_too() -> None:
+    """An analyst who revises a brief says so with ``updated``; ingest never writes it."""
+    assert parse_brief("---\ntitle: T\ndate: 2025-02-06\n---\nBody\n", Path("t.md"), IST).updated is None
+    text = "---\ntitle: T\ndate: 2025-02-06T09:00:00+05:30\nupdated: 2025-02-08\n---\nBody\n"
+    assert parse_brief(text, Path("t.md"), IST).updated == datetime(2025, 2, 8, 0, 0, tzinfo=IST)
+    assert "updated:" not in dump_brief(sample_brief())
 
 
 def test_a_comma_separated_string_is_a_list_of_names_but_a_key_point_is_one() -> None:
@@ -137,6 +146,13 @@ def test_blank_items_are_left_out_and_items_stripped_and_said_once() -> None:
         ("---\ndate: 2025-01-01\n---\nx\n", "title: required", 2),
         ("---\ntitle: T\n---\nx\n", "date: required", 2),
         ("---\ntitle: T\ndate: yesterday\n---\nx\n", "date: expected an ISO 8601", 3),
+        ("---\ntitle: T\ndate: 2025-01-01\nupdated: soon\n---\nx\n", "updated: expected an ISO 8601", 4),
+        # a typo in the year, most likely: the page would say it changed before it was published
+        (
+            "---\ntitle: T\ndate: 2025-03-01T10:00:00+05:30\nupdated: 2024-03-02\n---\nx\n",
+            "updated: 2024-03-02T00:00:00+05:30 is before the brief's date, 2025-03-01T10:00:00+05:30",
+            4,
+        ),
         ("---\ntitle: T\ndate: 2025-01-01\nslug: ../../etc\n---\nx\n", "slug: expected lower-case", 4),
         ("---\ntitle: T\ndate: 2025-01-01\nslug: a/b\n---\nx\n", "slug: expected lower-case", 4),
         ("---\ntitle: T\ndate: 2025-01-01\npillars: {a: 1}\n---\nx\n", "pillars: expected a list", 4),

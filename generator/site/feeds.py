@@ -38,6 +38,7 @@ class FeedItem:
     summary: str
     content_html: str  # absolute URLs only
     date: datetime
+    modified: datetime  # its date, or when it was updated by hand since
     categories: tuple[tuple[str, str], ...]  # (term = pillar title, domain = pillar URL)
 
 
@@ -48,7 +49,7 @@ class Feed:
     description: str
     link: str  # absolute URL of the HTML page the feed belongs to
     briefs: tuple[BriefDetail, ...]  # newest first; made into FeedItems only when the feed is rendered
-    updated: datetime
+    updated: datetime  # when the newest of its briefs was published or updated
 
 
 def feed_item(detail: BriefDetail, templates: Templates, site: SiteInfo) -> FeedItem:
@@ -63,47 +64,28 @@ def feed_item(detail: BriefDetail, templates: Templates, site: SiteInfo) -> Feed
         summary=detail.card.summary or detail.standfirst or detail.card.title,
         content_html=content.strip(),
         date=detail.date,
+        modified=detail.modified,
         categories=tuple((b.title, urls.absolute(site.base_url, b.url)) for b in detail.card.pillars),
     )
 
 
 def plan_feeds(model: SiteModel, site: SiteInfo, limit: int) -> list[Feed]:
     """The site feed, one feed per pillar and one per tag."""
-    fallback = model.newest or EPOCH
-    feeds = [
-        Feed(
-            path=urls.FEED,
-            title=site.title,
-            description=site.description or site.title,
-            link=site.base_url,
-            briefs=tuple(model.details[s] for s in model.slugs[:limit]),
-            updated=fallback,
-        )
-    ]
+    empty = model.newest or EPOCH  # the date of a pillar's feed while it has no briefs
+
+    def feed(path: str, title: str, description: str, link: str, slugs: tuple[str, ...]) -> Feed:
+        briefs = tuple(model.details[s] for s in slugs[:limit])
+        return Feed(path, title, description, link, briefs, max((b.modified for b in briefs), default=empty))
+
+    feeds = [feed(urls.FEED, site.title, site.description or site.title, site.base_url, model.slugs)]
     for group in model.pillars:
-        slugs = group.briefs[:limit]
-        feeds.append(
-            Feed(
-                path=group.feed_url,
-                title=f"{group.title} · {site.title}",
-                description=group.description or f"Briefs on {group.title}.",
-                link=urls.absolute(site.base_url, group.url),
-                briefs=tuple(model.details[s] for s in slugs),
-                updated=model.details[slugs[0]].date if slugs else fallback,
-            )
-        )
-    for tag in model.tags:  # a tag has a page, so at least one brief
-        slugs = tag.briefs[:limit]
-        feeds.append(
-            Feed(
-                path=tag.feed_url,
-                title=f"{tag.title} · {site.title}",
-                description=f"Briefs tagged {tag.title}.",
-                link=urls.absolute(site.base_url, tag.url),
-                briefs=tuple(model.details[s] for s in slugs),
-                updated=model.details[slugs[0]].date,
-            )
-        )
+        description = group.description or f"Briefs on {group.title}."
+        link = urls.absolute(site.base_url, group.url)
+        feeds.append(feed(group.feed_url, f"{group.title} · {site.title}", description, link, group.briefs))
+    for tag in model.tags:
+        link = urls.absolute(site.base_url, tag.url)
+        description = f"Briefs tagged {tag.title}."
+        feeds.append(feed(tag.feed_url, f"{tag.title} · {site.title}", description, link, tag.briefs))
     return feeds
 
 
@@ -139,7 +121,7 @@ def render_feed(feed: Feed, items: tuple[FeedItem, ...], site: SiteInfo) -> byte
         entry.description(html.escape(item.summary, quote=False))
         entry.content(item.content_html)
         entry.pubDate(item.date)
-        entry.updated(item.date)
+        entry.updated(item.modified)
         for term, domain in item.categories:
             entry.category(term=term, scheme=domain)
     return fg.rss_str(pretty=True)
@@ -176,7 +158,7 @@ def render_atom(feed: Feed, items: tuple[FeedItem, ...], site: SiteInfo) -> byte
         entry.summary(item.summary)
         entry.content(item.content_html, type="html")
         entry.published(item.date)
-        entry.updated(item.date)
+        entry.updated(item.modified)
         for term, domain in item.categories:
             entry.category(term=term, scheme=domain, label=term)
     return fg.atom_str(pretty=True)
@@ -200,7 +182,7 @@ def json_feed(feed: Feed, items: tuple[FeedItem, ...], site: SiteInfo) -> dict[s
                 "summary": item.summary,
                 "content_html": item.content_html,
                 "date_published": item.date.isoformat(),
-                "date_modified": item.date.isoformat(),
+                "date_modified": item.modified.isoformat(),
                 "tags": [term for term, _ in item.categories],
             }
             for item in items

@@ -421,7 +421,7 @@ def brief_page(
         description=card.summary or detail.standfirst or card.title,
         data=BriefData(detail, tuple(PersonMention(name, people.get(name)) for name in detail.people)),
         feeds=feeds,
-        lastmod=detail.date,
+        lastmod=detail.modified,
         section=f"pillar:{detail.primary.slug}",
     )
 

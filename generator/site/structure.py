@@ -72,6 +72,8 @@ class BriefDetail:
     card: BriefCard
     date: datetime
     datetime_text: str  # "1 July 2025, 22:10 IST (UTC+05:30)"
+    updated: datetime | None  # revised by hand after its date
+    updated_text: str | None
     standfirst: str | None
     key_points: tuple[str, ...]
     quotes: tuple[tuple[str, str], ...]  # (speaker, text)
@@ -82,6 +84,11 @@ class BriefDetail:
     primary: PillarBadge
     older: Link | None = None  # neighbours in the primary pillar's list
     newer: Link | None = None
+
+    @property
+    def modified(self) -> datetime:
+        """When it last changed: feeds and the sitemap say it."""
+        return self.updated or self.date
 
     @property
     def sort_key(self) -> str:
@@ -243,6 +250,8 @@ def brief_detail(
         card=card,
         date=brief.date,
         datetime_text=datetime_text(brief.date, config),
+        updated=brief.updated,
+        updated_text=datetime_text(brief.updated, config) if brief.updated else None,
         standfirst=brief.standfirst,
         key_points=tuple(brief.key_points),
         quotes=tuple((q.speaker, q.text) for q in brief.quotes),

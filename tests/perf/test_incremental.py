@@ -133,6 +133,11 @@ def _retag_brief(project: Path, rng: random.Random) -> None:
     _hand_edit(project, rng, "tags", lambda tags: rng.sample([*pool, *(tags or [])], 2))
 
 
+def _update_brief(project: Path, rng: random.Random) -> None:
+    """Marked as revised: its page, feeds and sitemap entry say when."""
+    _hand_edit(project, rng, "updated", lambda _: f"2026-01-{rng.randrange(1, 29):02d}T09:00:00+05:30")
+
+
 def _delete_brief(project: Path, rng: random.Random) -> None:
     briefs = sorted((project / "briefs").glob("*.md"))
     if len(briefs) > 3:
@@ -218,6 +223,7 @@ MUTATIONS = [
     _edit_brief,
     _retitle_brief,
     _retag_brief,
+    _update_brief,
     _delete_brief,
     _add_article,
     _delete_article,
