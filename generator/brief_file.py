@@ -94,7 +94,7 @@ def _key_line(front: str, key: str) -> int | None:
     return None
 
 
-def _as_datetime(value: Any, tz: ZoneInfo) -> datetime | None:
+def as_datetime(value: Any, tz: ZoneInfo) -> datetime | None:
     if isinstance(value, datetime):
         return value if value.tzinfo else value.replace(tzinfo=tz)
     if isinstance(value, date):
@@ -155,10 +155,10 @@ def parse_brief(text: str, path: Path, tz: ZoneInfo) -> Brief:
         raise InputError(path, "title: required, a non-empty string", _key_line(front, "title") or 2)
     if "date" not in meta:
         raise InputError(path, "date: required (e.g. 2025-07-01T22:10:00+05:30)", 2)
-    when = _as_datetime(meta["date"], tz)
+    when = as_datetime(meta["date"], tz)
     if when is None:
         raise fail("date", f"expected {ISO_EXAMPLE}, got {meta['date']!r}")
-    updated = _as_datetime(meta.get("updated"), tz)
+    updated = as_datetime(meta.get("updated"), tz)
     if meta.get("updated") is not None:
         if updated is None:
             raise fail("updated", f"expected {ISO_EXAMPLE}, got {meta['updated']!r}")
@@ -199,7 +199,7 @@ def parse_brief(text: str, path: Path, tz: ZoneInfo) -> Brief:
         unknown = sorted(str(k) for k in item if k not in SOURCE_KEYS)
         if unknown:
             raise fail("sources", f"{unknown[0]}: {unknown_key(unknown[0], SOURCE_KEYS)}")
-        published = _as_datetime(item.get("published"), tz)
+        published = as_datetime(item.get("published"), tz)
         if published is None and item.get("published") is not None:
             raise fail("sources", f"published: expected {ISO_EXAMPLE}, got {item['published']!r}")
         listed = next((k for k in SOURCE_KEYS if isinstance(item.get(k), (list, dict))), None)

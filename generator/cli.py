@@ -48,6 +48,12 @@ COMMANDS = {
         "Build, then serve the site on 127.0.0.1 under the base URL's path (as GitHub Pages "
         "does), rebuilding when articles, briefs, templates or the config change. Ctrl-C stops.",
     ),
+    "new": (
+        "start a brief of your own, as a draft",
+        "Start a hand-written brief in the briefs folder, named as ingest names briefs "
+        "(YYYY-MM-DD-title-words.md), with its keys to fill in; it is a draft, not published until "
+        "its draft line goes. Prints the file's path.",
+    ),
     "check": (
         "validate briefs, config and the built site",
         "Check the briefs, the config and the built site: broken internal links, missing assets, feeds "
@@ -147,6 +153,21 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="print which phrases put the article FILE in each pillar, then stop (writes nothing)",
     )
+    new = parsers["new"]
+    new.add_argument("title", metavar="TITLE", help="the brief's headline")
+    new.add_argument(
+        "--date",
+        metavar="DATE",
+        help="its date: 2025-07-01T09:30:00+05:30, or 2025-07-01 for midnight (default: now)",
+    )
+    new.add_argument(
+        "--pillar",
+        dest="pillars",
+        action="append",
+        default=[],
+        metavar="SLUG",
+        help="a pillar it belongs to, strongest first (repeat for more)",
+    )
     serve = parsers["serve"]
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
     serve.add_argument(
@@ -184,6 +205,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return commands.run_ingest(config, reporter, args.paths or None, args.force)
         if args.command == "render":
             return commands.run_render(config, reporter)
+        if args.command == "new":
+            return commands.run_new(config, reporter, args.title, args.date, args.pillars)
         if args.command == "check":
             return commands.run_check(config, reporter)
         return commands.run_serve(config, reporter, args.port, not args.no_build, base_url)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from generator.cache import Stat
 from generator.config import Config, load_config
 from generator.errors import BriefingError, ConfigError, UsageError
+from generator.fileio import relative_to_root
 from generator.lock import project_lock
 from generator.model import IngestReport, RenderReport
 from generator.progress import Reporter
@@ -163,6 +164,15 @@ def run_check(config: Config, reporter: Reporter) -> int:
         reporter.error(problem)
     reporter.summary(f"check: {len(problems)} problem{'s' if len(problems) != 1 else ''} found")
     return INPUT_FAILED if problems else OK
+
+
+def run_new(config: Config, reporter: Reporter, title: str, when: str | None, pillars: list[str]) -> int:
+    from generator.new_brief import start_brief
+
+    path = start_brief(config, title, when, pillars)
+    # The path alone on stdout, even with --quiet, for a script: $EDITOR "$(briefing new 'Title')"
+    print(relative_to_root(path, Path.cwd()), file=reporter.out)
+    return OK
 
 
 def report_failure(exc: BriefingError | OSError, reporter: Reporter) -> int:

@@ -8,10 +8,14 @@ import shutil
 import subprocess
 import sys
 import tomllib
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
+
+from generator.brief_file import is_hand_edited, read_brief
 
 REPO = Path(__file__).resolve().parent.parent
 SUMMARY = re.compile(
@@ -34,7 +38,7 @@ def briefing(project: Path, *args: str, hash_seed: str | None = None) -> subproc
     )
 
 
-@pytest.mark.parametrize("command", ["build", "ingest", "render", "serve", "check"])
+@pytest.mark.parametrize("command", ["build", "ingest", "render", "serve", "new", "check"])
 def test_every_command_has_help(command: str) -> None:
     result = briefing(REPO, command, "--help")
     assert result.returncode == 0
@@ -313,3 +317,84 @@ def test_the_same_inputs_give_the_same_bytes_in_any_process(tmp_path: Path) -> N
     assert [name for name in briefs_1 if briefs_1[name] != briefs_2[name]] == []
     assert sorted(site_1) == sorted(site_2)
     assert [name for name in site_1 if site_1[name] != site_2[name]] == []
+
+
+# --- briefing new: an analyst's own brief, started as a draft named as ingest names briefs -------------
+
+IST = ZoneInfo("Asia/Kolkata")  # the sample's site.timezone
+TITLE = "Quad talks: what's next for the Indo-Pacific?"
+
+
+def test_a_new_brief_is_a_hand_written_draft_until_its_draft_line_goes(project: Path) -> None:
+    made = briefing(project, "new", TITLE, "--date", "2025-08-01T09:30", "--pillar", "logistics")
+    assert made.returncode == 0, made.stderr
+    path = project / made.stdout.strip()  # the path alone, for a script: $EDITOR "$(briefing new ...)"
+    assert made.stdout == "content/briefs/2025-08-01-quad-talks-whats-next-for-the-indo-pacific.md\n"
+    brief = read_brief(path, IST)
+    assert (brief.title, brief.date, brief.pillars, brief.draft) == (
+        TITLE,
+        datetime(2025, 8, 1, 9, 30, tzinfo=IST),
+        ["logistics"],
+        True,
+    )
+    assert is_hand_edited(path.read_text(encoding="utf-8"))  # ingest leaves it alone
+    slug = path.stem
+    assert briefing(project, "build").returncode == 0
+    assert not (project / "site" / "briefs" / slug).exists()  # a draft
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        "".join(line for line in text.splitlines(True) if not line.startswith("draft:")) + "Our note.\n",
+        encoding="utf-8",
+    )
+    assert briefing(project, "build").returncode == 0
+    page = (project / "site" / "briefs" / slug / "index.html").read_text(encoding="utf-8")
+    assert "Our note." in page and "what&#39;s next for the Indo-Pacific?" in page
+
+
+def test_without_a_date_it_is_dated_now_in_the_site_time_zone(project: Path) -> None:
+    before = datetime.now(IST).replace(second=0, microsecond=0)
+    made = briefing(project, "new", "Today's note")
+    brief = read_brief(project / made.stdout.strip(), IST)
+    assert before <= brief.date <= datetime.now(IST) and brief.date.utcoffset() == before.utcoffset()
+    assert made.stdout.strip() == f"content/briefs/{brief.date.date()}-todays-note.md"
+
+
+def test_a_brief_already_there_is_never_written_over(project: Path) -> None:
+    first = briefing(project, "new", TITLE, "--date", "2025-08-01")
+    path = project / first.stdout.strip()
+    path.write_text(path.read_text(encoding="utf-8") + "Hours of work.\n", encoding="utf-8")
+    again = briefing(project, "new", TITLE, "--date", "2025-08-01")
+    assert again.returncode == 2 and again.stdout == ""
+    assert again.stderr == (
+        f"error: new: {first.stdout.strip()} is there already (give the brief another title)\n"
+    )
+    assert path.read_text(encoding="utf-8").endswith("Hours of work.\n")
+
+
+def test_a_title_date_or_pillar_that_cannot_be_is_said_and_nothing_written(project: Path) -> None:
+    for args, said in [
+        (["  "], "new: the title is empty"),
+        (["T", "--date", "yesterday"], "new: --date: expected an ISO 8601 date-time"),
+        (
+            ["T", "--pillar", "logisitcs"],
+            "new: --pillar logisitcs: no such pillar (did you mean 'logistics'?",
+        ),
+    ]:
+        result = briefing(project, "new", *args)
+        assert result.returncode == 2 and said in result.stderr, (args, result.stderr)
+    assert not list((project / "content" / "briefs").iterdir())
+
+
+def test_the_front_matter_has_the_keys_to_fill_in(project: Path) -> None:
+    made = briefing(
+        project, "new", "Note", "--date", "2025-08-01", "--pillar", "logistics", "--pillar", "intelligence"
+    )
+    front = (project / made.stdout.strip()).read_text(encoding="utf-8").split("---\n")[1]
+    assert yaml.safe_load(front) == {
+        "title": "Note",
+        "date": "2025-08-01T00:00:00+05:30",
+        "summary": "",
+        "pillars": ["logistics", "intelligence"],
+        "tags": [],
+        "draft": True,
+    }
