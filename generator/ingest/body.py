@@ -78,7 +78,7 @@ def collect(texts: list[str], kinds: list[Kind], start: int, skip: set[str]) -> 
     kept = 0
     after_insert = False
     in_story = False  # the last block that was not an ad or a time stamp was story text
-    in_list = False  # after a lead-in ending in ":" inside the story
+    in_list = False  # after a lead-in ending in ":", or a list item, inside the story
     dateline = ""
     end = len(texts)
     for i in range(start, len(texts)):
@@ -113,7 +113,9 @@ def collect(texts: list[str], kinds: list[Kind], start: int, skip: set[str]) -> 
                 in_story = in_list = False  # an ad or a time stamp does not interrupt the story
             continue
         in_story = True
-        in_list = text.endswith(":") or (in_list and kind is Kind.OTHER)
+        # A list goes on after a lead-in ("The steps are:") and after an item: "3. Jet engines", short,
+        # is the third item when "2. Regular exchange of data." was kept, as a bullet's would be.
+        in_list = text.endswith(":") or L.is_item(text) or (in_list and kind is Kind.OTHER)
         if dedupe.key(text) in skip:
             continue
         if dateline:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, time, tzinfo
+from typing import Any
 
 from generator.ingest import body, dates, dedupe, publisher
 from generator.ingest import lines as L
@@ -38,6 +39,25 @@ def _published(html: str, meta_date: str | None, site_tz: tzinfo) -> datetime:
     )
 
 
+def _numbered(texts: list[str], tree: Any) -> list[str]:
+    """trafilatura's text marks every list item "- ", a numbered list's too, so the page's "1. 2. 3."
+    became bullets: each item of a numbered list (``<list rend="ol">`` in its tree of the story) gets
+    its number back. A list whose items are not found as lines of the text, in order, stays bullets."""
+    lines = list(texts)
+    at = 0
+    for numbered in tree.iter("list"):
+        if numbered.get("rend") != "ol":
+            continue
+        items = [f"- {' '.join(''.join(item.itertext()).split())}" for item in numbered.findall("item")]
+        for start in range(at, len(lines) - len(items) + 1):
+            if items and lines[start : start + len(items)] == items:
+                for n, item in enumerate(items, start=1):
+                    lines[start + n - 1] = f"{n}. {item[2:]}"
+                at = start + len(items)
+                break
+    return lines
+
+
 def read_html(html: str, site_tz: tzinfo, now: datetime, saved_from: str | None = None) -> CleanArticle:
     """``saved_from``: the page's address, if the file says it (MHTML): one the page gives wins."""
     import trafilatura  # slow to import; only needed for HTML
@@ -59,10 +79,13 @@ def read_html(html: str, site_tz: tzinfo, now: datetime, saved_from: str | None 
     if document is None:
         raise ArticleError("no story text found in the HTML page")
     data = document if isinstance(document, dict) else document.as_dict()
+    tree = data.get("body") if isinstance(document, dict) else getattr(document, "body", None)
     title = (data.get("title") or "").strip()
     if not title:
         raise ArticleError("no headline: the HTML page has no title")
     texts = [" ".join(t.split()) for t in (data.get("text") or "").split("\n") if t.strip()]
+    if tree is not None:
+        texts = _numbered(texts, tree)
     # The text dumps' rules, on what trafilatura kept: its subheadings, a list's lead-in ("The steps
     # agreed are:") and short items stay, as they sit inside the story; a comments or "support us"
     # block it left at the end does not.

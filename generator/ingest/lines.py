@@ -240,6 +240,11 @@ _DATELINE = re.compile(
 )
 
 
+def is_item(text: str) -> bool:
+    """A list item: a bullet or a number first ("• Joint production", "2. Joint production")."""
+    return _BULLET.match(text) is not None
+
+
 def without_bullet(text: str) -> str:
     """A list item's text without its bullet or number ("• Joint production", "2. Joint production"
     -> "Joint production"); other text as it is, the same object."""

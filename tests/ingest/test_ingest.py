@@ -18,6 +18,7 @@ from generator.config import Config
 from generator.errors import InputError
 from generator.ingest import article, explain_pillars, ingest_articles
 from generator.progress import Reporter
+from generator.site.markdown import render_markdown
 
 
 def reporter() -> tuple[Reporter, io.StringIO]:
@@ -212,6 +213,34 @@ def test_html_page_keeps_its_subheadings_lead_ins_and_short_list_items(project: 
     assert "\n\nThe steps agreed are:\n\n- Jet engines\n\n- Stryker armoured vehicles\n\n" in body
     assert "- Underwater drones\n\nWhat comes next\n\nA further round" in body
     assert "great step" not in body and "Comments" not in body
+
+
+def test_a_numbered_list_on_a_saved_page_keeps_its_numbers(project: Path) -> None:
+    """trafilatura's text marks every list item "- ": a page's "1. 2. 3." became bullets."""
+    config = write_config(project)
+    html = """<html><head><title>India, US agree three steps | Example Times</title>
+    <meta property="og:site_name" content="Example Times">
+    <meta property="article:published_time" content="2025-09-02T10:00:00+05:30"></head><body>
+    <article><h1>India, US agree three steps</h1>
+    <p>India and the United States on Tuesday agreed on three steps to deepen cooperation between
+    their defence industries, officials said after talks in New Delhi.</p><p>The steps are:</p>
+    <ol><li>Joint production of <b>sonobuoys</b> for anti-submarine warfare.</li>
+    <li>Regular exchange of maritime domain awareness data.</li><li>Jet engines</li></ol>
+    <ul><li>A bullet of another list</li></ul>
+    <p>A further round of talks will be held in Washington in November, the ministry said.</p>
+    </article></body></html>"""
+    (config.paths.articles / "page.html").write_text(html, encoding="utf-8")
+    report = ingest_articles(config, reporter()[0], now=datetime(2025, 10, 1, tzinfo=UTC))
+    assert report.failures == []
+    [path] = [p for p in config.paths.briefs.glob("*.md") if "three-steps" in p.name]
+    brief = read_brief(path, config.site.tz)
+    assert (
+        "\n\n1. Joint production of sonobuoys for anti-submarine warfare.\n\n"
+        "2. Regular exchange of maritime domain awareness data.\n\n3. Jet engines\n\n"
+        "- A bullet of another list\n\n"
+    ) in brief.body
+    html_body = render_markdown(brief.body)
+    assert "<ol>" in html_body and html_body.count("<li>") == 4
 
 
 def test_page_saved_as_one_file(project: Path) -> None:
