@@ -207,8 +207,8 @@ def parse_brief(text: str, path: Path, tz: ZoneInfo) -> Brief:
             raise fail("sources", f"{listed}: expected one value, got {item[listed]!r}")
         given = {k: str(item[k]) for k in SOURCE_KEYS if k != "published" and item.get(k) is not None}
         sources.append(Source(**given, published=published))
-    draft = meta.get("draft", False)
-    if not isinstance(draft, bool):
+    draft = yaml_keys.as_bool(meta.get("draft", False))
+    if draft is None:
         raise fail("draft", "expected true or false")
     unfit = characters.find_unfit(text[match.end() :])  # the front matter's are YAML errors
     if unfit:

@@ -160,7 +160,9 @@ class _Section:
                 self.problems.append(f"{self.key(name)}: required key is missing")
             return default
         value = self.data[name]
-        # bool is an int in Python; a YAML "yes" must not pass as a number
+        if kind is bool and yaml_keys.as_bool(value) is not None:
+            return yaml_keys.as_bool(value)
+        # bool is an int in Python; a YAML "true" must not pass as a number
         if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
             self.problems.append(
                 f"{self.key(name)}: expected {_kind_name(kind)}, got {_kind(value)} {value!r}"

@@ -1,8 +1,16 @@
 """YAML that refuses a key given twice in one mapping. PyYAML keeps the last one without a word: a
 second ``pillars:`` block appended to the config replaced the first, and a brief with two ``date:``
-lines took the second."""
+lines took the second.
+
+Only ``true`` and ``false`` are booleans, as in YAML 1.2: PyYAML reads YAML 1.1, where ``yes``,
+``no``, ``on`` and ``off`` are too, so ``tags: [IN, US, NO]`` tagged a brief "False" (Norway's
+code), and ``title: No`` was no title. Where a key wants true or false (``draft``,
+``catch_all``), ``as_bool`` takes yes/no/on/off as well, as the writer meant them.
+"""
 
 from __future__ import annotations
+
+import re
 
 import yaml
 from yaml.constructor import ConstructorError
@@ -40,6 +48,22 @@ class UniqueKeyLoader(_Loader):
 
 
 UniqueKeyLoader.add_constructor("tag:yaml.org,2002:timestamp", UniqueKeyLoader.construct_yaml_timestamp)
+_BOOL = "tag:yaml.org,2002:bool"
+UniqueKeyLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != _BOOL]
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items()
+}
+UniqueKeyLoader.add_implicit_resolver(
+    _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_WORDS = {"yes": True, "on": True, "no": False, "off": False}
+
+
+def as_bool(value: object) -> bool | None:
+    """The value of a true-or-false key: a boolean, or yes/no/on/off in any case; None for another."""
+    if isinstance(value, bool):
+        return value
+    return _WORDS.get(value.lower()) if isinstance(value, str) else None
 
 
 class _EscapeCheckingLoader(UniqueKeyLoader):

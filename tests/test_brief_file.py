@@ -88,6 +88,17 @@ def test_updated_is_optional_and_a_bare_date_is_midnight_too() -> None:
     assert "updated:" not in dump_brief(sample_brief())
 
 
+def test_only_true_and_false_are_booleans_but_draft_takes_yes_and_no() -> None:
+    """YAML 1.1 reads ``NO`` (Norway's code), ``yes``, ``on`` and ``off`` as booleans: a brief
+    tagged ``[IN, US, NO]`` had a tag "False", and ``title: No`` was no title."""
+    text = "---\ntitle: No\ndate: 2025-02-06\ntags: [IN, US, NO, on]\ndraft: yes\n---\nBody\n"
+    brief = parse_brief(text, Path("t.md"), IST)
+    assert (brief.title, brief.tags, brief.draft) == ("No", ["IN", "US", "NO", "on"], True)
+    assert parse_brief(text.replace("draft: yes", "draft: Off"), Path("t.md"), IST).draft is False
+    with pytest.raises(InputError, match="draft: expected true or false"):
+        parse_brief(text.replace("draft: yes", "draft: later"), Path("t.md"), IST)
+
+
 def test_a_comma_separated_string_is_a_list_of_names_but_a_key_point_is_one() -> None:
     text = (
         "---\ntitle: T\ndate: 2025-02-06\ntags: Quad, Malabar\npeople: Rajnath Singh, Pete Hegseth\n"

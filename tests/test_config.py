@@ -280,3 +280,23 @@ def test_a_keyword_or_alias_without_a_letter_is_refused(tmp_path: Path) -> None:
         "pillars[0].keywords[1]: expected a word or phrase, got '-', which has no letter or digit",
         "people[0].aliases[0]: expected a word or phrase, got '...', which has no letter or digit",
     ]
+
+
+def test_only_true_and_false_are_booleans_but_a_true_or_false_key_takes_yes_and_no(tmp_path: Path) -> None:
+    """YAML 1.1 reads ``NO`` (Norway's code), ``yes``, ``on`` and ``off`` as booleans: a keyword or
+    alias written so was "False". Where true or false is wanted, yes and no still mean it."""
+    path = tmp_path / "briefing.yaml"
+    text = (
+        "site: {title: 'No', base_url: 'https://user.github.io/repo/', timezone: Asia/Kolkata}\n"
+        "pillars:\n- {slug: nordic, title: Nordic, keywords: [NO, Norway]}\n"
+        "- {slug: general, title: General, catch_all: yes}\n"
+        "people:\n- {name: Jonas Gahr Store, aliases: [Off]}\n"
+    )
+    path.write_text(text.replace("'No'", "No"), encoding="utf-8")
+    config = load_config(path)
+    assert (config.site.title, config.pillars[0].keywords) == ("No", ("NO", "Norway"))
+    assert config.catch_all.slug == "general" and config.people[0].aliases == ("Off",)
+    path.write_text(text.replace("catch_all: yes", "catch_all: maybe"), encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert caught.value.problems[0] == "pillars[1].catch_all: expected true or false, got a string 'maybe'"
