@@ -158,8 +158,9 @@ def parse_brief(text: str, path: Path, tz: ZoneInfo) -> Brief:
     when = as_datetime(meta["date"], tz)
     if when is None:
         raise fail("date", f"expected {ISO_EXAMPLE}, got {meta['date']!r}")
-    updated = as_datetime(meta.get("updated"), tz)
+    updated = None
     if meta.get("updated") is not None:
+        updated = as_datetime(meta["updated"], tz)
         if updated is None:
             raise fail("updated", f"expected {ISO_EXAMPLE}, got {meta['updated']!r}")
         if updated < when:  # a typo in the year, most likely: it would say the brief changed before it was

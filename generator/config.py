@@ -160,8 +160,9 @@ class _Section:
                 self.problems.append(f"{self.key(name)}: required key is missing")
             return default
         value = self.data[name]
-        if kind is bool and yaml_keys.as_bool(value) is not None:
-            return yaml_keys.as_bool(value)
+        flag = yaml_keys.as_bool(value) if kind is bool else None
+        if flag is not None:
+            return flag
         # bool is an int in Python; a YAML "true" must not pass as a number
         if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
             self.problems.append(

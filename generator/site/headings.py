@@ -19,7 +19,7 @@ PREFIX = "h-"
 # With raw HTML off every tag in markdown-it's output is its own, so these patterns are exact.
 _HEADING = re.compile(r"<(h[1-6])>(.*?)</\1>", re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
-_ID = re.compile(r' id="(h-[^"]*)"')
+_ID = re.compile(rf' id="({PREFIX}[^"]*)"')
 
 
 def slug(text: str) -> str:
