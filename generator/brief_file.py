@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from generator import characters, yaml_keys
+from generator.config import LANGUAGE_TAG
 from generator.errors import InputError, unknown_key
 from generator.fileio import cannot_read
 from generator.model import Brief, Quote, Source
@@ -31,7 +32,7 @@ CHECKSUM_KEY = "checksum"
 _CHECKSUM_LINE = re.compile(rf"^{CHECKSUM_KEY}: \S+\n", re.MULTILINE)
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.DOTALL | re.MULTILINE)
 KNOWN_KEYS = {
-    "title", "date", "updated", "slug", "standfirst", "summary", "pillars", "people", "tags",
+    "title", "date", "updated", "slug", "lang", "standfirst", "summary", "pillars", "people", "tags",
     "key_points", "quotes", "sources", "draft", CHECKSUM_KEY,
 }  # fmt: skip
 SOURCE_KEYS = ("name", "file", "url", "byline", "published", "sha256")
@@ -55,6 +56,8 @@ def dump_brief(brief: Brief) -> str:
     if brief.updated:
         meta["updated"] = _iso(brief.updated)
     meta["slug"] = brief.slug
+    if brief.lang:
+        meta["lang"] = brief.lang
     if brief.standfirst:
         meta["standfirst"] = brief.standfirst
     meta["summary"] = brief.summary
@@ -171,6 +174,9 @@ def parse_brief(text: str, path: Path, tz: ZoneInfo) -> Brief:
             "slug",
             f"expected lower-case ASCII letters, digits and hyphens (no '/' or '..'), got {slug!r}",
         )
+    lang = meta.get("lang")
+    if lang is not None and not (isinstance(lang, str) and LANGUAGE_TAG.fullmatch(lang)):
+        raise fail("lang", f"expected a language tag such as 'hi' or 'zh-Hans', got {lang!r}")
     lists: dict[str, list[str]] = {}
     for key in ("pillars", "people", "tags", "key_points"):
         value = meta.get(key)
@@ -221,6 +227,7 @@ def parse_brief(text: str, path: Path, tz: ZoneInfo) -> Brief:
         date=when,
         body=text[match.end() :].strip() + "\n",
         updated=updated,
+        lang=lang,
         summary=(meta.get("summary") or "").strip(),
         standfirst=(meta.get("standfirst") or "").strip() or None,
         pillars=lists["pillars"],

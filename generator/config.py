@@ -21,6 +21,8 @@ from generator import yaml_keys
 from generator.errors import ConfigError, did_you_mean, unknown_key
 from generator.fileio import relative_to_root
 
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")  # BCP 47's common forms: en, en-IN, zh-Hans
+
 DEFAULT_CONFIG_NAME = "briefing.yaml"
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MONTH_RE = re.compile(r"^\d{4}-\d{2}$")
@@ -263,7 +265,7 @@ def _read_site(data: Any, problems: list[str]) -> SiteSettings:
         )
         timezone = "UTC"
     language = s.get("language", str, "en")
-    if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", language):
+    if not LANGUAGE_TAG.fullmatch(language):
         problems.append(f"site.language: expected a language tag such as 'en' or 'en-IN', got {language!r}")
     return SiteSettings(
         title=title,

@@ -46,9 +46,9 @@ def sample_brief(**changes: object) -> Brief:
 
 
 def test_round_trip_keeps_every_value() -> None:
-    brief = sample_brief(updated=datetime(2025, 7, 3, 9, 0, tzinfo=UTC))
+    brief = sample_brief(updated=datetime(2025, 7, 3, 9, 0, tzinfo=UTC), lang="zh-Hans")
     parsed = parse_brief(dump_brief(brief), Path("x.md"), IST)
-    keys = ("slug", "title", "date", "updated", "summary", "standfirst", "pillars", "people", "tags")
+    keys = ("slug", "title", "date", "updated", "lang", "summary", "standfirst", "pillars", "people", "tags")
     for key in (*keys, "key_points"):
         assert getattr(parsed, key) == getattr(brief, key), key
     assert parsed.quotes == brief.quotes
@@ -158,6 +158,11 @@ def test_blank_items_are_left_out_and_items_stripped_and_said_once() -> None:
         ("---\ntitle: T\n---\nx\n", "date: required", 2),
         ("---\ntitle: T\ndate: yesterday\n---\nx\n", "date: expected an ISO 8601", 3),
         ("---\ntitle: T\ndate: 2025-01-01\nupdated: soon\n---\nx\n", "updated: expected an ISO 8601", 4),
+        (
+            "---\ntitle: T\ndate: 2025-01-01\nlang: Hindi language\n---\nx\n",
+            "lang: expected a language tag",
+            4,
+        ),
         # a typo in the year, most likely: the page would say it changed before it was published
         (
             "---\ntitle: T\ndate: 2025-03-01T10:00:00+05:30\nupdated: 2024-03-02\n---\nx\n",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from generator.ingest.language import language_of
 from generator.ingest.lines import without_bullet
 from generator.ingest.model import IngestedArticle
 from generator.model import Brief, Source
@@ -70,4 +71,5 @@ def build_brief(story: Sequence[IngestedArticle], slug: str) -> Brief:
         key_points=list(extra.key_points),
         quotes=list(extra.quotes),
         sources=[source_of(a) for a in story],
+        lang=language_of(clean.title, clean.paragraphs[0] if clean.paragraphs else ""),
     )

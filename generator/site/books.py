@@ -28,6 +28,7 @@ class OverviewLine:
     anchor: str
     title: str
     summary: str
+    lang: str | None
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ def _overview(model: SiteModel, details: list[BriefDetail]) -> tuple[OverviewPil
         primary = [d for d in held if d.primary.slug == group.slug]
         shown = primary[:OVERVIEW_LINES]
         lines = tuple(
-            OverviewLine(anchor(d.card.slug), d.card.title, d.card.summary or d.standfirst or "")
+            OverviewLine(anchor(d.card.slug), d.card.title, d.card.summary or d.standfirst or "", d.card.lang)
             for d in shown
         )
         rest = len(primary) - len(shown)

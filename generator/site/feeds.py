@@ -39,6 +39,7 @@ class FeedItem:
     content_html: str  # absolute URLs only
     date: datetime
     modified: datetime  # its date, or when it was updated by hand since
+    lang: str | None  # when the brief's is not the site's
     categories: tuple[tuple[str, str], ...]  # (term = pillar title, domain = pillar URL)
 
 
@@ -65,6 +66,7 @@ def feed_item(detail: BriefDetail, templates: Templates, site: SiteInfo) -> Feed
         content_html=content.strip(),
         date=detail.date,
         modified=detail.modified,
+        lang=detail.card.lang,
         categories=tuple((b.title, urls.absolute(site.base_url, b.url)) for b in detail.card.pillars),
     )
 
@@ -174,21 +176,25 @@ def json_feed(feed: Feed, items: tuple[FeedItem, ...], site: SiteInfo) -> dict[s
         "description": feed.description,
         "language": site.language,
         "authors": [{"name": site.author or site.title}],
-        "items": [
-            {
-                "id": item.url,
-                "url": item.url,
-                "title": item.title,
-                "summary": item.summary,
-                "content_html": item.content_html,
-                "date_published": item.date.isoformat(),
-                "date_modified": item.modified.isoformat(),
-                "tags": [term for term, _ in item.categories],
-            }
-            for item in items
-        ],
+        "items": [_json_item(item) for item in items],
     }
     return document
+
+
+def _json_item(item: FeedItem) -> dict[str, object]:
+    entry: dict[str, object] = {
+        "id": item.url,
+        "url": item.url,
+        "title": item.title,
+        "summary": item.summary,
+        "content_html": item.content_html,
+        "date_published": item.date.isoformat(),
+        "date_modified": item.modified.isoformat(),
+        "tags": [term for term, _ in item.categories],
+    }
+    if item.lang:  # JSON Feed 1.1: an item's own language, where it is not the feed's
+        entry["language"] = item.lang
+    return entry
 
 
 def render_json_feed(feed: Feed, items: tuple[FeedItem, ...], site: SiteInfo) -> bytes:

@@ -33,6 +33,7 @@ URL_SAFE = ":/?#[]@!$&'()*+,;=-._~%"
 class Link:
     title: str
     url: str  # site path
+    lang: str | None = None  # the title's language, a brief's when it is not the site's
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class BriefCard:
     sources_text: str
     summary: str
     pillars: tuple[PillarBadge, ...]
+    lang: str | None = None  # of its title and summary (and the brief's other words), if not the site's
 
 
 @dataclass(frozen=True)
@@ -198,6 +200,7 @@ def brief_card(brief: Brief, badges: dict[str, PillarBadge]) -> BriefCard:
         sources_text=", ".join(names),
         summary=brief.summary,
         pillars=tuple(badges[p] for p in brief.pillars),
+        lang=brief.lang,
     )
 
 
@@ -315,4 +318,4 @@ def _most_used(spellings: Counter[str]) -> str:
 
 
 def _link(card: BriefCard) -> Link:
-    return Link(card.title, card.url)
+    return Link(card.title, card.url, card.lang)

@@ -100,14 +100,18 @@ def test_tag_badges_do_not_look_like_pillar_badges(browser: Any, reader_site: Se
 
 def test_text_in_a_right_to_left_script_reads_right_to_left(browser: Any, reader_site: ServedSite) -> None:
     """An Urdu brief's headline, summary, points and report ran left to right, its sentences' full
-    stops at their start, in an English site; the site's own words stay left to right."""
+    stops at their start, in an English site; the site's own words stay left to right. Its words are
+    in Urdu for a screen reader (``lang: ur``), the site's in English."""
     direction = "e => getComputedStyle(e).direction"
+    language = "e => e.closest('[lang]').lang"
     with open_page(browser) as (page, trouble):
         page.goto(reader_site.url("briefs/urdu-brief/"))
         for selector in ("h1", ".bottom-line p", ".key-points ul", ".key-points li", ".report .body p"):
             assert page.locator(selector).first.evaluate(direction) == "rtl", selector
+            assert page.locator(selector).first.evaluate(language) == "ur", selector
         for selector in (".key-points h2", ".sources li", "nav a"):
             assert page.locator(selector).first.evaluate(direction) == "ltr", selector
+            assert page.locator(selector).first.evaluate(language) == "en", selector
         page.goto(reader_site.url(RICH_BRIEF))
         assert page.locator("h1").first.evaluate(direction) == "ltr"
         page.goto(reader_site.url("archive/"))

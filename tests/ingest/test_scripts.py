@@ -4,11 +4,23 @@ not page furniture, and their sentences, pillar keywords and slugs are found as 
 
 from __future__ import annotations
 
+import json
+import shutil
+from pathlib import Path
+
+import lxml.html
+import pytest
+from conftest import NOW, REPO, write_config
+
+from generator.brief_file import read_brief
 from generator.config import Person, Pillar
+from generator.ingest import ingest_articles, sentences, summary
 from generator.ingest import lines as L
-from generator.ingest import sentences, summary
+from generator.ingest.language import language_of
 from generator.ingest.people import PeopleMatcher
 from generator.ingest.pillars import PillarClassifier
+from generator.progress import QUIET, Reporter
+from generator.site import render_site
 
 PARAGRAPH = "印度国防部在声明中说，双方同意在培训、军事交流和供应链等领域进一步深化合作。"
 
@@ -98,3 +110,52 @@ def test_a_watched_name_in_a_script_without_capitals_is_found() -> None:
     assert found("印度国防部长拉杰纳特·辛格1日与美国") == ["Rajnath Singh"]  # inside a run of text
     assert found("Minister Singh said") == ["Rajnath Singh"]
     assert found("singh.com and Singh-led talks") == []  # as before: not capitalised, not a whole word
+
+
+@pytest.mark.parametrize(
+    ("title", "paragraph", "lang"),
+    [
+        ("भारत–अमेरिका रक्षा वार्ता", "दोनों देशों ने रक्षा सहयोग पर चर्चा की। Quad", "hi"),
+        ("بھارت اور امریکہ کے مذاکرات", "دونوں ممالک نے دفاعی تعاون پر بات کی۔", "ur"),
+        ("الهند والولايات المتحدة تعقدان محادثات", "ناقش البلدان التعاون الدفاعي.", "ar"),
+        ("印度与美国举行会谈", PARAGRAPH, "zh"),
+        ("日米、防衛協力を協議", "両氏は共同訓練や物流分野での協力を拡大することで一致した。", "ja"),
+        ("한미 국방 회담", "양국은 방산 협력을 논의했다.", "ko"),
+        ("இந்தியா அமெரிக்கா பேச்சு", "இரு நாடுகளும் பாதுகாப்பு ஒத்துழைப்பு பற்றி பேசின.", "ta"),
+        # Latin letters name no language, nor Cyrillic (several languages write it), nor a few words
+        # of another script in an English story
+        ("India, US hold “talks” — again", "Officials said the talks went well.", None),
+        ("Россия и Индия", "Переговоры прошли в Москве.", None),
+        ("India and US discuss defence", "The Hindi word for India is भारत, officials noted.", None),
+    ],
+)
+def test_the_script_of_headline_and_first_paragraph_names_the_language(
+    title: str, paragraph: str, lang: str | None
+) -> None:
+    assert language_of(title, paragraph) == lang
+
+
+def test_a_brief_in_hindi_says_so_on_its_page_and_in_its_feeds(tmp_path: Path) -> None:
+    """A screen reader read a Hindi brief with the site's English voice: nothing said it was Hindi."""
+    config = write_config(tmp_path)
+    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    story = (
+        "रक्षा मंत्री राजनाथ सिंह ने मंगलवार को अमेरिकी रक्षा मंत्री से फोन पर बात की और दोनों देशों"
+        " के बीच रक्षा सहयोग की समीक्षा की।\n\nदोनों पक्षों ने प्रशिक्षण और आपूर्ति श्रृंखला में सहयोग"
+        " बढ़ाने पर सहमति जताई।\n"
+    )
+    dump = f" date 2025-07-01 Example News\nभारत और अमेरिका ने रक्षा सहयोग पर चर्चा की\n\n{story}"
+    (config.paths.articles / "hindi.txt").write_text(dump, encoding="utf-8")
+    ingest_articles(config, Reporter(QUIET), now=NOW)
+    [path] = config.paths.briefs.glob("*.md")
+    assert read_brief(path, config.site.tz).lang == "hi"
+    render_site(config, Reporter(QUIET))
+    page = lxml.html.parse(str(config.paths.output / "briefs" / path.stem / "index.html")).getroot()
+    assert page.get("lang") == "en"  # the page's own words (menu, dates) are the site's
+    assert page.xpath("//h1/@lang") == ["hi"] and page.xpath("//div[@class='body']/@lang") == ["hi"]
+    assert page.xpath("//*[@class='meta']/@lang") == []
+    home = lxml.html.parse(str(config.paths.output / "index.html")).getroot()
+    links = home.xpath(f"//a[contains(@href, '{path.stem}')]")
+    assert links and {a.xpath("ancestor-or-self::*[@lang][1]/@lang")[0] for a in links} == {"hi"}
+    feed = json.loads((config.paths.output / "feed.json").read_text(encoding="utf-8"))
+    assert [item.get("language") for item in feed["items"]] == ["hi"] and feed["language"] == "en"
