@@ -129,8 +129,8 @@ def rebase_links(
         path = target.removeprefix(_SITE)
         page, _, fragment = path.partition("#")
         if inside and page in inside:
-            heading = f"--{fragment}" if fragment.startswith(headings.PREFIX) else ""
-            return f'{match.group(1)}="#{inside[page]}{heading}"'
+            own = f"--{fragment}" if headings.is_own_id(fragment) else ""  # a heading, a footnote
+            return f'{match.group(1)}="#{inside[page]}{own}"'
         return f'{match.group(1)}="{urls.relative(to_path, path)}"'
 
     return URL_ATTR.sub(fix, body_html)

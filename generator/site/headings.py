@@ -5,8 +5,9 @@ An id is the heading's text slugged as GitHub's file view and most Markdown edit
 numbered ``-1``, ``-2``), so a link that works in the editor's preview works on the site. Each
 carries the prefix ``h-``: a body heading "Sources" must not take the id of the page's own Sources
 section. ``body_links`` rewrites a link to a heading (``#sources``, ``x.md#sources``) to match.
-In a book, where several bodies share a page, each id is put under the brief's section
-(``b-<slug>--h-sources``: a slug holds no ``--``, so no two briefs' ids can meet).
+In a book, where several bodies share a page, each id of a body, its footnotes' too, is put under
+the brief's section (``b-<slug>--h-sources``, ``b-<slug>--fn1``: a slug holds no ``--``, so no two
+briefs' ids can meet).
 """
 
 from __future__ import annotations
@@ -19,7 +20,10 @@ PREFIX = "h-"
 # With raw HTML off every tag in markdown-it's output is its own, so these patterns are exact.
 _HEADING = re.compile(r"<(h[1-6])>(.*?)</\1>", re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
-_ID = re.compile(rf' id="({PREFIX}[^"]*)"')
+# The ids of a body: its headings' and markdown-it's for its footnotes and their references (fn1,
+# fnref1, fnref1:1). With raw HTML off there are no others.
+_OWN_ID = rf"(?:{PREFIX}|fn(?:ref)?[0-9])"
+_ID = re.compile(rf' id="({_OWN_ID}[^"]*)"')
 
 
 def slug(text: str) -> str:
@@ -51,6 +55,11 @@ def has_id(body_html: str, fragment: str) -> bool:
     return f' id="{PREFIX}{html.escape(fragment)}"' in body_html
 
 
+def is_own_id(fragment: str) -> bool:
+    """Whether ``fragment`` names an id of a body (a heading's, a footnote's), not one of its page's."""
+    return re.match(_OWN_ID, fragment) is not None
+
+
 def within(body_html: str, anchor: str) -> str:
-    """The heading ids of a body that a book shows in the section ``anchor``."""
+    """The ids of a body (its headings', its footnotes') that a book shows in the section ``anchor``."""
     return _ID.sub(lambda m: f' id="{anchor}--{m.group(1)}"', body_html)

@@ -3,7 +3,9 @@
 ``js-default`` keeps raw HTML off (``<script>`` in an article becomes text) and its
 ``validateLink`` refuses ``javascript:``, ``vbscript:``, ``file:`` and non-image ``data:`` URLs,
 so text from articles can never inject markup. Headings are pushed down two levels: the brief's
-title is the page's only ``h1`` and the body sits in a section headed by an ``h2``.
+title is the page's only ``h1`` and the body sits in a section headed by an ``h2``. Footnotes
+(``text[^1]`` and ``[^1]: the source``) are read, as an analyst cites; ingest escapes the ``[`` of
+an article's own text, so only a brief written by hand has them.
 
 Speed: markdown-it-py costs ~0.3 ms per brief, the largest part of a cold render. When
 ``markdown-it-pyrs`` (the Rust port of markdown-it, same output) is installed, it renders with the
@@ -48,8 +50,10 @@ def _external_links_noopener(state: StateCore) -> None:
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
 
     md = MarkdownIt("js-default", {"html": False, "linkify": False, "typographer": False})
+    md.use(footnote_plugin)
     md.core.ruler.push("demote_headings", _demote_headings)
     md.core.ruler.push("external_links", _external_links_noopener)
     return md
@@ -65,8 +69,9 @@ _FAST_RULES = (
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])>")
 _EXTERNAL_LINK = re.compile(r'<a href="(https?://[^"]*)"((?: title="[^"]*")?)>')
 # Where the engines are known to differ, the reference renders: whitespace other than space, tab and
-# newline (Python and Rust trim different sets), and a line that is only blockquote markers.
-_DOUBT = re.compile(r"[^\S \t\n]|^[ \t]*(?:>[ \t]*)+$", re.MULTILINE)
+# newline (Python and Rust trim different sets), a line that is only blockquote markers, and
+# footnotes (the fast engine's set of rules has none).
+_DOUBT = re.compile(r"[^\S \t\n]|^[ \t]*(?:>[ \t]*)+$|\[\^", re.MULTILINE)
 
 
 @lru_cache(maxsize=1)

@@ -33,7 +33,9 @@ Elsewhere: [the ministry](https://mod.gov.in/) and [notes](#notes).
 
 ## Notes
 
-As [the notes say](#notes), and [later](#later).
+As [the notes say](#notes), and [later](#later).[^1]
+
+[^1]: The ministry's readout, 2 August.
 """
 
 
@@ -116,6 +118,13 @@ def test_links_to_briefs_and_extra_files_work_on_the_site(linked: Built) -> None
     assert "#b-2025-08-02-analyst-note--h-notes" in note.xpath(".//a/@href")
     assert note.get_element_by_id("b-2025-08-02-analyst-note--h-notes").text_content() == "Notes"
     assert not pillar_book.xpath("//*[@id='h-notes']")
+    # and so are its footnotes' (fn1 in every brief that has one), their links following them
+    assert page.xpath("//a[@href='#fn1']/@id") == ["fnref1"] and page.get_element_by_id("fn1") is not None
+    assert note.xpath(".//a[@href='#b-2025-08-02-analyst-note--fn1']/@id") == [
+        "b-2025-08-02-analyst-note--fnref1"
+    ]
+    assert "readout, 2 August" in note.get_element_by_id("b-2025-08-02-analyst-note--fn1").text_content()
+    assert not pillar_book.xpath("//*[@id='fn1']")
     feed = linked.text("feed.xml")
     assert f"{SUB_PATH_URL}briefs/jet-engines/" in feed
     assert f"{SUB_PATH_URL}maps/route%20one.png" in feed

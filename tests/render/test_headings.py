@@ -46,3 +46,13 @@ def test_in_a_book_each_id_is_put_under_the_briefs_section() -> None:
     assert within(html, "b-a-brief") == (
         '<h4 id="b-a-brief--h-notes">Notes</h4>\n<p>See &lt;h4 id=&quot;h-x&quot;&gt;.</p>\n'
     )
+
+
+def test_footnotes_are_read_by_either_engine_alike() -> None:
+    """An analyst cites with footnotes: "[^1]" showed as written."""
+    text = "Talks resumed.[^1] Both sides agreed.[^n]\n\n[^1]: The readout.\n[^n]: A *second* note.\n"
+    html = render_markdown(text)
+    assert html == render_markdown_reference(text)
+    assert '<sup class="footnote-ref"><a href="#fn1" id="fnref1">[1]</a></sup>' in html
+    assert '<li id="fn2" class="footnote-item"><p>A <em>second</em> note.' in html
+    assert within(add_ids(html), "b-x").count(' id="b-x--fn') == 4  # two notes, two references
