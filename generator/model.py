@@ -37,7 +37,7 @@ class Brief:
     date: datetime  # always timezone-aware
     body: str  # Markdown
     updated: datetime | None = None  # revised by hand after ``date``: shown, and in feeds and sitemap
-    lang: str | None = None  # its language's tag ("hi"), when it is not the site's
+    lang: str | None = None  # its language's tag ("hi"), when known: ingest reads it from the script
     summary: str = ""
     standfirst: str | None = None
     pillars: list[str] = field(default_factory=list)

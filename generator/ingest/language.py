@@ -10,6 +10,7 @@ languages share) names none, and the brief has the site's language.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 # (script's letters, language): Devanagari is Hindi's (Marathi and Nepali write it too, far less
 # often in the press a desk reads), Bengali script Bengali's, Arabic script Arabic's unless it has
@@ -40,17 +41,13 @@ def language_of(title: str, first_paragraph: str) -> str | None:
     text = f"{title}\n{first_paragraph}"
     if text.isascii():
         return None
-    counts: dict[str, int] = {}
-    for match in _LETTERS.finditer(text):
-        counts[match.lastgroup or ""] = counts.get(match.lastgroup or "", 0) + 1
-    if not counts:
-        return None
+    counts = Counter(match.lastgroup for match in _LETTERS.finditer(text))
     # Mostly another script: a Hindi headline quoting "Quad" is Hindi, an English one naming "भारत" not.
-    if sum(counts.values()) * 2 < sum(c.isalpha() for c in text):
+    if not counts or counts.total() * 2 < sum(c.isalpha() for c in text):
         return None
     if "ja" in counts:
         return "ja"
-    lang = max(counts, key=lambda name: counts[name])
+    lang = counts.most_common(1)[0][0]
     if lang == "ar":
         return "ur" if _URDU.search(text) else "fa" if _PERSIAN.search(text) else "ar"
     return lang

@@ -23,6 +23,7 @@ _TAG = re.compile(r"<[^>]*>")
 # The ids of a body: its headings' and markdown-it's for its footnotes and their references (fn1,
 # fnref1, fnref1:1). With raw HTML off there are no others.
 _OWN_ID = rf"(?:{PREFIX}|fn(?:ref)?[0-9])"
+_OWN = re.compile(_OWN_ID)
 _ID = re.compile(rf' id="({_OWN_ID}[^"]*)"')
 
 
@@ -57,7 +58,7 @@ def has_id(body_html: str, fragment: str) -> bool:
 
 def is_own_id(fragment: str) -> bool:
     """Whether ``fragment`` names an id of a body (a heading's, a footnote's), not one of its page's."""
-    return re.match(_OWN_ID, fragment) is not None
+    return _OWN.match(fragment) is not None
 
 
 def within(body_html: str, anchor: str) -> str:
