@@ -51,9 +51,18 @@ def _external_links_noopener(state: StateCore) -> None:
 def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
+    from mdit_py_plugins.footnote.index import render_footnote_anchor
+
+    def back_link(self: Any, *args: Any) -> str:
+        # its arrow is all it says, and a screen reader reads "leftwards arrow with hook"
+        html = render_footnote_anchor(self, *args)
+        return html.replace(
+            ' class="footnote-backref">', ' class="footnote-backref" aria-label="Back to the text">'
+        )
 
     md = MarkdownIt("js-default", {"html": False, "linkify": False, "typographer": False})
     md.use(footnote_plugin)
+    md.add_render_rule("footnote_anchor", back_link)
     md.core.ruler.push("demote_headings", _demote_headings)
     md.core.ruler.push("external_links", _external_links_noopener)
     return md

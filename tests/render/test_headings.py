@@ -55,4 +55,5 @@ def test_footnotes_are_read_by_either_engine_alike() -> None:
     assert html == render_markdown_reference(text)
     assert '<sup class="footnote-ref"><a href="#fn1" id="fnref1">[1]</a></sup>' in html
     assert '<li id="fn2" class="footnote-item"><p>A <em>second</em> note.' in html
+    assert html.count('class="footnote-backref" aria-label="Back to the text">') == 2  # not the arrow's name
     assert within(add_ids(html), "b-x").count(' id="b-x--fn') == 4  # two notes, two references
