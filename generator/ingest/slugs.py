@@ -12,7 +12,7 @@ from datetime import date
 
 from anyascii import anyascii
 
-from generator.ingest.devanagari import transliterate
+from generator.ingest.indic import transliterate
 from generator.ingest.scripts import is_han
 
 MAX_WORDS = 8
@@ -27,7 +27,7 @@ _SLUG_OK = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 def ascii_words(text: str) -> list[str]:
     """Lower-case ASCII words of ``text``: accents dropped, a few letters transliterated by hand,
-    Devanagari spelled out (``devanagari``), the letters of other scripts by anyascii: a Hindi
+    the scripts of India spelled out (``indic``), the letters of other scripts by anyascii: a Hindi
     headline gets words, not the bare fallback."""
     text = transliterate(text).translate(_FALLBACK)
     flat = text if text.isascii() else "".join(map(_ascii, text))

@@ -142,3 +142,22 @@ def test_a_brief_claims_each_of_its_source_files_named_or_not() -> None:
     parsed = parse_brief(text, Path("t.md"), zone)  # type: ignore[arg-type]
     assert writer.slug_claims(Path("t.md"), text) == [(s.file, "2025-08-01-t") for s in parsed.sources]
     assert [s.file for s in parsed.sources] == ["content/articles/hindi.txt", "content/articles/b c.txt"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "words"),
+    [
+        ("தமிழ் நாடு", "tamil-natu"),  # Tamil
+        ("ভারত ও আমেরিকা", "bharat-o-amerika"),  # Bengali
+        ("ਭਾਰਤ", "bharat"),  # Gurmukhi
+        ("ભારત અને અમેરિકા", "bharat-ane-amerika"),  # Gujarati
+        ("ଭାରତ", "bharat"),  # Odia
+        ("భారత్", "bharat"),  # Telugu, its virama silencing the last vowel
+        ("ಭಾರತ", "bharat"),  # Kannada
+        ("ഭാരതം കേരളം", "bharatam-keralam"),  # Malayalam, its anusvara an "m"
+        ("ഇന്ത്യൻ", "intyan"),  # a chillu: a consonant closing the syllable
+    ],
+)
+def test_every_script_of_india_keeps_the_vowels_its_consonants_carry(headline: str, words: str) -> None:
+    """anyascii spells each letter alone: "தமிழ்" was "tmil", "ভারত" "bhart"."""
+    assert slugs.base_slug(headline, date(2025, 1, 2)) == f"2025-01-02-{words}"
