@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from datetime import date, datetime, tzinfo
 
-from generator.ingest import body, dates, dedupe, publisher, tags, trim, zones
+from generator.ingest import body, bylines, dates, dedupe, publisher, tags, trim, zones
 from generator.ingest import lines as L
 from generator.ingest.errors import ArticleError
 from generator.ingest.lines import Kind
@@ -261,27 +261,6 @@ def _past_header_meta(texts: list[str], kinds: list[Kind], start: int) -> int:
     return start if last_meta is None else last_meta + 1
 
 
-def _drop_non_story(
-    story: body.Body, texts: list[str], kinds: list[Kind], headline: int
-) -> tuple[list[str], int]:
-    """The body without the author bios at its end."""
-    byline = next((L.byline_of(t) for t, k in zip(texts, kinds, strict=True) if k is Kind.BYLINE), None)
-    byline = byline or _author_line(texts, kinds, headline)
-    bios = trim.trailing_bios(story.paragraphs, byline)
-    return story.paragraphs[: len(story.paragraphs) - bios], story.end
-
-
-def _author_line(texts: list[str], kinds: list[Kind], headline: int) -> str | None:
-    """A bare name between the headline and the date ("Sushant Singh"), used to spot the author's bio."""
-    for i in range(headline + 1, min(len(texts), headline + 8)):
-        if kinds[i] is Kind.DATE:
-            break
-        n = L.word_count(texts[i])
-        if kinds[i] is Kind.OTHER and 2 <= n <= 4 and all(w[0].isupper() for w in L.words(texts[i])):
-            return texts[i]
-    return None
-
-
 def clean_article(
     raw: RawArticle, site_tz: tzinfo, now: datetime, canonical_people: dict[str, str]
 ) -> CleanArticle:
@@ -298,21 +277,21 @@ def clean_article(
         skip.add(dedupe.key(texts[standfirst]))
     body_start = _past_header_meta(texts, kinds, body_start)
     story = body.collect(texts, kinds, body_start, skip)
-    paragraphs, end = _drop_non_story(story, texts, kinds, headline)
+    byline = bylines.find(texts, kinds, headline, body_start, story.end)
+    # An author's bio under the story is not the story.
+    paragraphs = story.paragraphs[: len(story.paragraphs) - trim.trailing_bios(story.paragraphs, byline)]
     if not paragraphs:
         raise ArticleError(
             "body only chrome: no story paragraphs after the headline", raw.blocks[headline].line
         )
-    source = publisher.source_name(raw.header_text, texts)
+    source = publisher.source_name(raw.header_text, texts, kinds, headline)
     published = _published(raw, texts, kinds, body_start, site_tz, zones.home_zone(source) or site_tz)
     try:
         dates.check_not_future(published, now)
     except dates.BadDate as exc:
         raise ArticleError(f"bad date: {exc}") from None
-    byline = next(
-        (L.byline_of(t) for t, k in zip(texts[:end], kinds[:end], strict=True) if k is Kind.BYLINE), None
-    )
     title = _clean_title(texts[headline], source)
+    footer = texts[story.end :] if story.end < len(texts) else texts
     context = "\n".join([title, *paragraphs])
     return CleanArticle(
         title=title,
@@ -322,5 +301,5 @@ def clean_article(
         byline=byline,
         source_name=source,
         url=publisher.header_url(raw.header_text),
-        tags=tags.extract_tags(texts[end:] if end < len(texts) else texts, context, canonical_people),
+        tags=tags.extract_tags(footer, context, canonical_people),
     )

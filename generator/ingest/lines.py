@@ -146,7 +146,7 @@ _SYNDICATION_NAME = re.compile(
 )
 _LOGO = re.compile(r"^(?P<name>[A-Z][\w&'.]*(?: [A-Z][\w&'.]*){0,4}) logo$", re.IGNORECASE)
 
-_AGENCIES = (
+AGENCIES = (  # news agencies, as an alternation
     r"PTI|ANI|IANS|UNI|AP|AFP|Reuters|Bloomberg|Xinhua|DPA|EFE|Yonhap|Kyodo|TASS|NYT|WPost|PIB|ETV Bharat"
 )
 _CAPTION_PREFIX = re.compile(
@@ -159,7 +159,7 @@ _CAPTION_PREFIX = re.compile(
 _CAPTION_SUFFIX = re.compile(
     _alt(rf"""(?:\((?:[^()]*\b(?:photo|photos|image|images|pic|file|credit|courtesy|getty|screengrab
     |screenshot|x\.com|via)\b[^()]*
-    |(?:{_AGENCIES})(?:\s*/\s*\w+)?|@\w+|x/@?\w+)\)\s*$
+    |(?:{AGENCIES})(?:\s*/\s*\w+)?|@\w+|x/@?\w+)\)\s*$
     |[|/–—-]\s*(?:photo|image|pic|picture)s?\b(?:\s*credit)?\s*[:-]?.{{0,60}}$
     |\b(?:photo|photograph|image|picture|pic)s?\s*(?:credit|courtesy|source)?\s*:\s*\S.{{0,50}}$
     |\b(?:photo|image)s?\s+(?:by|courtesy)\s+[A-Z].{{0,50}}$
@@ -323,6 +323,7 @@ def is_chrome(text: str) -> bool:
     return n <= 12 and bool(re.search(r"https?://|www\.", text)) and not ends_sentence(text)
 
 
+@lru_cache(maxsize=1024)  # classify asks it of every line, and the byline's finder again of one
 def byline_of(text: str) -> str | None:
     """The author or agency of a "By ..." line, with any date parts left out; None if not a byline."""
     match = _BYLINE.match(text)

@@ -1,4 +1,5 @@
-"""Scoring shared by the annotated article sets: micro-averaged body tokens, headline and date matches.
+"""Scoring shared by the annotated article sets: micro-averaged body tokens, headline, date, source and
+byline matches.
 
 This mirrors how the held-back evaluation scores the ingest, so that a set's figures here predict the
 figures there: body tokens are pooled over the whole set (micro average) before precision and recall.
@@ -37,6 +38,17 @@ def _same_text(a: str, b: str) -> bool:
     return _SPACE.sub(" ", a).strip() == _SPACE.sub(" ", b).strip()
 
 
+def _same_name(got: str | None, want: str | None) -> bool:
+    """The same publisher, however the page and the annotator spelled it: "Tribune" is "The Tribune",
+    "dawn.com" is "Dawn"; "BBC" is not "BBC News"."""
+
+    def key(name: str | None) -> str:
+        name = re.sub(r"\.(?:com|in|org|net)$", "", (name or "").lower()).removeprefix("the ")
+        return re.sub(r"\W+", "", name)
+
+    return key(got) == key(want)
+
+
 def _same_instant(got: datetime, want: str) -> bool:
     wanted = datetime.fromisoformat(want)
     # The offset matters too: the brief shows the time as the page gave it.
@@ -53,6 +65,11 @@ class FileScore:
     title_ok: bool
     date: str
     date_ok: bool
+    # Who published and who wrote it, compared where the file's annotation names them (None: not named).
+    source: str | None = None
+    source_ok: bool | None = None
+    byline: str | None = None
+    byline_ok: bool | None = None
 
     @property
     def precision(self) -> float:
@@ -88,11 +105,21 @@ class SetScore:
     def date(self) -> float:
         return sum(f.date_ok for f in self.files) / len(self.files)
 
+    @property
+    def source(self) -> float:
+        return _share([f.source_ok for f in self.files])
+
+    @property
+    def byline(self) -> float:
+        return _share([f.byline_ok for f in self.files])
+
     def summary(self) -> str:
         return (
             f"body P={self.precision:.3f} R={self.recall:.3f} F1={self.f1:.3f}; "
             f"headline {sum(f.title_ok for f in self.files)}/{len(self.files)}; "
-            f"date {sum(f.date_ok for f in self.files)}/{len(self.files)}"
+            f"date {sum(f.date_ok for f in self.files)}/{len(self.files)}; "
+            f"source {_count([f.source_ok for f in self.files])}; "
+            f"byline {_count([f.byline_ok for f in self.files])}"
         )
 
     def report(self) -> str:
@@ -100,12 +127,27 @@ class SetScore:
         rows = [self.summary()]
         for f in sorted(self.files, key=lambda f: min(f.precision, f.recall)):
             marks = ("" if f.title_ok else f" TITLE {f.title!r}") + ("" if f.date_ok else f" DATE {f.date}")
+            marks += (" SOURCE " + repr(f.source)) if f.source_ok is False else ""
+            marks += (" BYLINE " + repr(f.byline)) if f.byline_ok is False else ""
             rows.append(f"{f.name:40} P={f.precision:.2f} R={f.recall:.2f}{marks}")
         return "\n".join(rows)
 
 
-def _rejected(name: str, want: int, error: str) -> FileScore:
-    return FileScore(name, 0, 0, want, f"<rejected: {error}>", False, "-", False)
+def _share(marks: list[bool | None]) -> float:
+    judged = [m for m in marks if m is not None]
+    return sum(judged) / len(judged) if judged else 1.0
+
+
+def _count(marks: list[bool | None]) -> str:
+    judged = [m for m in marks if m is not None]
+    return f"{sum(judged)}/{len(judged)}"
+
+
+def _rejected(name: str, want: dict, error: str) -> FileScore:
+    missed = {f"{key}_ok": False for key in ("source", "byline") if key in want}
+    return FileScore(
+        name, 0, 0, sum(tokens(want["body"]).values()), f"<rejected: {error}>", False, "-", False, **missed
+    )
 
 
 def score_set(paths: list[Path], context: ArticleContext) -> SetScore:
@@ -116,7 +158,7 @@ def score_set(paths: list[Path], context: ArticleContext) -> SetScore:
             clean = read_clean(path, path.read_bytes(), context)[0]
         except ArticleError as error:
             # A rejected article scores as an empty brief, as it would in the held-back evaluation.
-            files.append(_rejected(path.stem, sum(tokens(want["body"]).values()), str(error)))
+            files.append(_rejected(path.stem, want, str(error)))
             continue
         got, gold = tokens(clean.body), tokens(want["body"])
         files.append(
@@ -129,6 +171,10 @@ def score_set(paths: list[Path], context: ArticleContext) -> SetScore:
                 title_ok=_same_text(clean.title, want["title"]),
                 date=clean.published.isoformat(),
                 date_ok=_same_instant(clean.published, want["date"]),
+                source=clean.source_name,
+                source_ok=_same_name(clean.source_name, want["source"]) if "source" in want else None,
+                byline=clean.byline,
+                byline_ok=clean.byline == want["byline"] if "byline" in want else None,
             )
         )
     return SetScore(tuple(files))
