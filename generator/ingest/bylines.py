@@ -59,7 +59,7 @@ def find(texts: list[str], kinds: list[Kind], headline: int, body_start: int, en
     shown above the byline and again under it), whichever is later."""
     by = next((L.byline_of(texts[i]) for i in range(end) if kinds[i] is Kind.BYLINE), None)
     if by:
-        return _spelled(by)
+        return tidy(by)
     first_paragraph = next((i for i in range(headline + 1, end) if kinds[i] is Kind.PROSE), end)
     header = range(headline + 1, min(max(body_start, first_paragraph), headline + 1 + WINDOW))
     for i in header:
@@ -70,11 +70,11 @@ def find(texts: list[str], kinds: list[Kind], headline: int, body_start: int, en
         else:
             continue
         if found:
-            return _spelled(found)
+            return tidy(found)
     for i in header:
         credit = _CREDIT.match(texts[i])
         if credit and is_name(credit["who"]):
-            return _spelled(credit["who"])
+            return tidy(credit["who"])
     return None
 
 
@@ -124,7 +124,7 @@ def _from_date(text: str) -> str | None:
     return first if is_name(first) or _AGENCY_CODE.match(first) else None
 
 
-def _spelled(name: str) -> str:
+def tidy(name: str) -> str:
     """The name alone, without the outlet a byline adds ("Haley Britzky, CNN", "AFP - Agence France
     Presse"), in the case names are written in when shouted ("MATTHEW LEE"). A news agency after the
     name stays: "Ravi Kumar, PTI" says the story is the agency's copy."""

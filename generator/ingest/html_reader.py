@@ -9,7 +9,7 @@ import re
 from datetime import datetime, time, tzinfo
 from typing import Any
 
-from generator.ingest import body, dates, dedupe, publisher
+from generator.ingest import body, bylines, dates, dedupe, publisher
 from generator.ingest import lines as L
 from generator.ingest.errors import ArticleError
 from generator.ingest.model import CleanArticle
@@ -111,7 +111,8 @@ def read_html(html: str, site_tz: tzinfo, now: datetime, saved_from: str | None 
         published=published,
         paragraphs=tuple(paragraphs),
         standfirst=None,
-        byline=author or None,
+        # trafilatura joins a page's authors with "; " ("Haley Britzky; CNN"): the text dumps' ", ".
+        byline=bylines.tidy(author.replace("; ", ", ")) if author else None,
         source_name=data.get("sitename") or (publisher.domain_name(url) if url else None),
         url=url or None,
         tags=tags,

@@ -4,9 +4,11 @@ look like a name (a section label, a share bar, a dateline's place)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 import pytest
 
+from generator.ingest.html_reader import read_html
 from generator.ingest.model import CleanArticle
 
 LEAD = (
@@ -96,3 +98,20 @@ def test_the_publisher_from_the_header_or_the_masthead(
     clean_text: Callable[[str], CleanArticle], first_line: str, top: str, source: str | None
 ) -> None:
     assert clean_text(page(DATE, first_line=first_line, top=top)).source_name == source
+
+
+@pytest.mark.parametrize(
+    ("author", "byline"),
+    [
+        ("Asha Rao", "Asha Rao"),
+        ("MATTHEW LEE", "Matthew Lee"),
+        ("Haley Britzky, CNN", "Haley Britzky"),  # trafilatura gives "Haley Britzky; CNN"
+        ("Asha Rao; Ben Lee", "Asha Rao, Ben Lee"),
+    ],
+)
+def test_a_saved_pages_author_is_tidied_as_a_byline_is(author: str, byline: str) -> None:
+    html = f"""<html><head><title>India, US hold naval talks</title>
+    <meta property="article:published_time" content="2025-06-02T10:15:00+05:30">
+    <meta name="author" content="{author}"></head><body><article><h1>India, US hold naval talks</h1>
+    <p>{LEAD}</p><p>{MORE}</p></article></body></html>"""
+    assert read_html(html, UTC, datetime(2025, 8, 1, tzinfo=UTC)).byline == byline
