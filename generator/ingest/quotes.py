@@ -24,8 +24,11 @@ _WHO = (
 )
 _Q = r'"(?P<q>[^"]{10,}?)\s*"'
 _AFTER = re.compile(rf"{_Q}\s*,?\s*{_WHO}\s+{_VERBS}\b")
+# '"...," says Harsh Pant of the Observer Research Foundation.': the speaker, then where they are from.
+_OF = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4})?"
 _AFTER_INVERTED = re.compile(
-    rf"{_Q}\s*,?\s*{_VERBS}\s+(?P<who>(?:the\s+)?[A-Z]?[\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,5}})(?=\s*[,.;]|\s+(?:in|on|at|during|while|who|after)\b)"
+    rf"{_Q}\s*,?\s*{_VERBS}\s+(?P<who>(?:the\s+)?[A-Z]?[\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,5}}{_OF})"
+    r"(?=\s*[,.;]|\s+(?:in|on|at|during|while|who|after)\b)"
 )
 _BEFORE = re.compile(rf"{_WHO}\s+{_VERBS}(?:\s+[\w ,]{{0,40}}?)?\s*[:,]\s*{_Q}")
 _ORG_HEAD_WORDS = (
@@ -70,7 +73,10 @@ class _Speakers:
         if mentions:
             self.person = mentions[-1].name
             return self.person
-        head = _ORG_HEADS.search(lowered)
+        name, of, _ = who.partition(" of ")
+        head = _ORG_HEADS.search(name.lower() if of else lowered)  # "the Ministry of Defence" too
+        if of and not head:
+            who = name  # a person, and where they are from ("Harsh Pant of the ... Foundation")
         if head:
             org = re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.IGNORECASE)
             # "the ministry" after "the defence ministry said" is the defence ministry

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import lxml.html
+import pytest
 
 from generator.config import ClassifySettings, Config, Person, Pillar
 from generator.ingest import stories, summary
@@ -52,6 +53,27 @@ def test_quote_with_leading_attribution() -> None:
     matcher = PeopleMatcher([Person("Pete Hegseth", ("Hegseth",))])
     quotes = find_quotes(['Hegseth told reporters: "India is a key partner in the region."'], matcher)
     assert quotes == (Quote("Pete Hegseth", "India is a key partner in the region."),)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            '"Depending on one supplier is risky," says Harsh Pant of the Observer Research Foundation.',
+            "Harsh Pant",
+        ),
+        ('"Depending on one supplier is risky," said the Ministry of Defence.', "Ministry of Defence"),
+        (
+            '"Depending on one supplier is risky," the Ministry of External Affairs said.',
+            "Ministry of External Affairs",
+        ),
+        ('"Depending on one supplier is risky," one of the officials said.', None),
+    ],
+)
+def test_a_speaker_of_somewhere(paragraph: str, speaker: str | None) -> None:
+    """A person is named without where they are from; an organisation "of" something is named whole."""
+    quotes = find_quotes([paragraph], PeopleMatcher([]))
+    assert [q.speaker for q in quotes] == ([speaker] if speaker else [])
 
 
 class ReadingMatcher(PeopleMatcher):
