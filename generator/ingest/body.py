@@ -25,6 +25,7 @@ RESUME_LOOKAHEAD = 30  # blocks searched after "Related" for the story to resume
 class Body:
     paragraphs: list[str]
     end: int  # index of the block where the story ended
+    headings: tuple[str, ...] = ()  # the paragraphs that are the story's own subheadings
 
 
 def _is_body_text(text: str, kind: Kind) -> bool:
@@ -80,6 +81,7 @@ def collect(texts: list[str], kinds: list[Kind], start: int, skip: set[str]) -> 
     in_story = False  # the last block that was not an ad or a time stamp was story text
     in_list = False  # after a lead-in ending in ":", or a list item, inside the story
     dateline = ""
+    headings: list[str] = []
     end = len(texts)
     for i in range(start, len(texts)):
         text, kind = texts[i], kinds[i]
@@ -101,12 +103,14 @@ def collect(texts: list[str], kinds: list[Kind], start: int, skip: set[str]) -> 
             dateline = text
             continue
         story = _is_body_text(text, kind)
+        heading = False
         if not story and in_story:
             if _in_story_item(text, kind, in_list):
                 story = True
             elif kind is Kind.OTHER and L.word_count(text) <= MAX_SUBHEADING_WORDS:
                 # a subheading sits inside the story and introduces the next paragraph
-                story = _is_paragraph_next(texts, kinds, i) or text.endswith(":")
+                heading = not text.endswith(":") and _is_paragraph_next(texts, kinds, i)
+                story = heading or text.endswith(":")
         if not story:
             ad_or_stamp = (kind is Kind.CHROME and L.word_count(text) <= MAX_AD_WORDS) or kind is Kind.DATE
             if not ad_or_stamp:
@@ -120,7 +124,9 @@ def collect(texts: list[str], kinds: list[Kind], start: int, skip: set[str]) -> 
             continue
         if dateline:
             text, dateline = f"{dateline} {text}", ""
+        elif heading:
+            headings.append(text)
         paragraphs.append(text)
         if kind is Kind.PROSE:
             kept += L.word_count(text)
-    return Body(dedupe.unique(paragraphs), end)
+    return Body(dedupe.unique(paragraphs), end, tuple(headings))

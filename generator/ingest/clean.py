@@ -302,4 +302,5 @@ def clean_article(
         source_name=source,
         url=publisher.header_url(raw.header_text),
         tags=tags.extract_tags(footer, context, canonical_people),
+        headings=story.headings,
     )

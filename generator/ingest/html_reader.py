@@ -58,6 +58,11 @@ def _numbered(texts: list[str], tree: Any) -> list[str]:
     return lines
 
 
+def _headings(tree: Any) -> set[str]:
+    """The texts of the story's subheadings (``<head>`` in trafilatura's tree), as lines of its text."""
+    return {" ".join("".join(head.itertext()).split()) for head in tree.iter("head")}
+
+
 def read_html(html: str, site_tz: tzinfo, now: datetime, saved_from: str | None = None) -> CleanArticle:
     """``saved_from``: the page's address, if the file says it (MHTML): one the page gives wins."""
     import trafilatura  # slow to import; only needed for HTML
@@ -84,12 +89,15 @@ def read_html(html: str, site_tz: tzinfo, now: datetime, saved_from: str | None 
     if not title:
         raise ArticleError("no headline: the HTML page has no title")
     texts = [" ".join(t.split()) for t in (data.get("text") or "").split("\n") if t.strip()]
+    heads: set[str] = set()
     if tree is not None:
         texts = _numbered(texts, tree)
+        heads = _headings(tree)
     # The text dumps' rules, on what trafilatura kept: its subheadings, a list's lead-in ("The steps
     # agreed are:") and short items stay, as they sit inside the story; a comments or "support us"
     # block it left at the end does not.
-    paragraphs = body.collect(texts, [L.classify(t) for t in texts], 0, {dedupe.key(title)}).paragraphs
+    story = body.collect(texts, [L.classify(t) for t in texts], 0, {dedupe.key(title)})
+    paragraphs = story.paragraphs
     if not paragraphs:
         raise ArticleError("body only chrome: no story paragraphs in the HTML page")
     published = _published(html, data.get("date"), site_tz)
@@ -116,4 +124,6 @@ def read_html(html: str, site_tz: tzinfo, now: datetime, saved_from: str | None 
         source_name=data.get("sitename") or (publisher.domain_name(url) if url else None),
         url=url or None,
         tags=tags,
+        # What the page marks a heading is one, where the text dumps' rule would take it for a list item.
+        headings=tuple(dict.fromkeys([*story.headings, *(p for p in paragraphs if p in heads)])),
     )

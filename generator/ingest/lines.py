@@ -116,7 +116,8 @@ _CHROME_CONTAINS = re.compile(
     |comments (?:are|have been) (?:closed|disabled)|opens new tab|(?:sign up|subscribe|log in) to (?:read
     |continue)
     |available (?:only )?to subscribers|(?:support|supporting) (?:our|independent) (?:work|journalism)
-    |becoming a member|delivered (?:daily|to your inbox)|want delivered to your inbox""")
+    |becoming a member|delivered (?:daily|to your inbox)|want delivered to your inbox
+    |(?:top )?stories of the day$""")
 )
 # Notes about the text itself: always chrome, whatever their length. Anchored notes are matched at the
 # start; the others are searched only when one of their keywords occurs, since searching every

@@ -45,6 +45,7 @@ class CleanArticle:
     source_name: str | None = None
     url: str | None = None
     tags: tuple[str, ...] = ()
+    headings: tuple[str, ...] = ()  # paragraphs that are the story's subheadings ("A shift away from Russia")
 
     @property
     def body(self) -> str:

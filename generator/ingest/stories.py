@@ -26,7 +26,10 @@ def _escaped(match: re.Match[str]) -> str:
     return "".join("\\" + c for c in match[0])
 
 
-def markdown_paragraph(text: str) -> str:
+def markdown_paragraph(text: str, heading: bool = False) -> str:
+    if heading:  # a section of the body, as an analyst writes one
+        text = _INLINE.sub(_escaped, text)
+        return f"## {text[:-1]}\\#" if text.endswith("#") else f"## {text}"  # a "#" closing it would go
     item = without_bullet(text)
     if item is not text:  # a page's list item: one item of a Markdown list, not a paragraph
         marker = text[: len(text) - len(item)].rstrip()
@@ -62,7 +65,7 @@ def build_brief(story: Sequence[IngestedArticle], slug: str) -> Brief:
         slug=slug,
         title=clean.title,
         date=clean.published,
-        body="\n\n".join(markdown_paragraph(p) for p in clean.paragraphs),
+        body="\n\n".join(markdown_paragraph(p, p in clean.headings) for p in clean.paragraphs),
         summary=extra.summary,
         standfirst=clean.standfirst,
         pillars=list(extra.pillars),

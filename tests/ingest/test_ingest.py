@@ -16,7 +16,7 @@ from generator import cache, redirects
 from generator.brief_file import read_brief
 from generator.config import Config
 from generator.errors import InputError
-from generator.ingest import article, explain_pillars, ingest_articles
+from generator.ingest import article, explain_pillars, ingest_articles, stories
 from generator.progress import Reporter
 from generator.site.markdown import render_markdown
 
@@ -211,7 +211,7 @@ def test_html_page_keeps_its_subheadings_lead_ins_and_short_list_items(project: 
     [path] = [p for p in config.paths.briefs.glob("*.md") if "three-steps" in p.name]
     body = read_brief(path, config.site.tz).body
     assert "\n\nThe steps agreed are:\n\n- Jet engines\n\n- Stryker armoured vehicles\n\n" in body
-    assert "- Underwater drones\n\nWhat comes next\n\nA further round" in body
+    assert "- Underwater drones\n\n## What comes next\n\nA further round" in body
     assert "great step" not in body and "Comments" not in body
 
 
@@ -368,3 +368,37 @@ def test_a_brief_named_to_ingest_is_said_to_be_a_brief(project: Path) -> None:
     [failure] = report.failures
     assert failure.message.startswith("a brief (Markdown), not an article: ingest reads articles")
     assert brief.read_text(encoding="utf-8").startswith("---\ntitle: Note")
+
+
+def test_a_subheading_inside_the_story_is_a_heading_of_its_brief(project: Path) -> None:
+    """A short line between two paragraphs of the story is its subheading: a heading of the brief
+    (it was a paragraph of its own), where a list's lead-in and its short items stay as they were."""
+    config = write_config(project)
+    text = (
+        " date 2025-07-01 Example News\nWhy India is buying more American weapons\n\n"
+        "For decades, Russia supplied most of India's weapons, but over the past fifteen years that has "
+        "changed as India bought more American equipment.\n\n"
+        "A shift away from Russia\n\n"
+        "According to the Stockholm International Peace Research Institute, Russia's share of India's "
+        "arms imports fell from 76% to 36% within a decade.\n\n"
+        "The steps agreed are:\n\n- Jet engines\n\n- Stryker armoured vehicles\n\n"
+        "Analysts say the war in Ukraine has accelerated this shift, as Russia struggles to deliver parts.\n"
+    )
+    (config.paths.articles / "weapons.txt").write_text(text, encoding="utf-8")
+    report = ingest_articles(config, reporter()[0], now=NOW)
+    assert report.failures == []
+    [path] = config.paths.briefs.glob("*weapons*.md")
+    body = read_brief(path, config.site.tz).body
+    assert "equipment.\n\n## A shift away from Russia\n\nAccording to" in body
+    assert "\n\nThe steps agreed are:\n\n- Jet engines\n\n- Stryker armoured vehicles\n\n" in body
+    assert "<h4>A shift away from Russia</h4>" in render_markdown(body)  # under the page's "Report" h2
+
+
+@pytest.mark.parametrize(
+    ("text", "markdown"),
+    [("The *real* test", "## The \\*real\\* test"), ("Learn C#", "## Learn C\\#")],
+)
+def test_a_subheading_is_written_as_its_text(text: str, markdown: str) -> None:
+    """Marks in it are the text's, and a closing "#" is not taken for the heading's end."""
+    assert stories.markdown_paragraph(text, heading=True) == markdown
+    assert render_markdown(markdown).strip() == f"<h4>{text}</h4>"
