@@ -61,6 +61,11 @@ def is_own_id(fragment: str) -> bool:
     return _OWN.match(fragment) is not None
 
 
+_LEVEL = re.compile(r"<(/?)h([1-6])\b")
+
+
 def within(body_html: str, anchor: str) -> str:
-    """The ids of a body (its headings', its footnotes') that a book shows in the section ``anchor``."""
-    return _ID.sub(lambda m: f' id="{anchor}--{m.group(1)}"', body_html)
+    """A body as a book shows it in the section ``anchor``: its ids (its headings', its footnotes')
+    that section's own, and its headings a level down, under the section's h3 "Report"."""
+    html = _ID.sub(lambda m: f' id="{anchor}--{m.group(1)}"', body_html)
+    return _LEVEL.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 1, 6)}", html) if "<h" in html else html

@@ -2,8 +2,10 @@
 
 ``js-default`` keeps raw HTML off (``<script>`` in an article becomes text) and its
 ``validateLink`` refuses ``javascript:``, ``vbscript:``, ``file:`` and non-image ``data:`` URLs,
-so text from articles can never inject markup. Headings are pushed down two levels: the brief's
-title is the page's only ``h1`` and the body sits in a section headed by an ``h2``. Footnotes
+so text from articles can never inject markup. Headings are pushed down so that the body's top
+level is an ``h3``, the rest keeping their steps below it: the brief's title is the page's only
+``h1``, the body sits in a section headed by an ``h2``, and a body written with ``##`` sections (as
+one is on GitHub, and as ingest writes a story's subheadings) skips no level. Footnotes
 (``text[^1]`` and ``[^1]: the source``) are read, as an analyst cites; ingest escapes the ``[`` of
 an article's own text, so only a brief written by hand has them.
 
@@ -31,11 +33,18 @@ if TYPE_CHECKING:  # markdown-it-py is imported when first used: most builds ren
 URL_ATTR = re.compile(r'(\s(?:href|src))="([^"]*)"')
 
 
+TOP_LEVEL = 3  # a body's top heading level on its page, under the page's h2 "Report"
+
+
+def _shifted(level: int, top: int) -> int:
+    return min(level + TOP_LEVEL - top, 6)
+
+
 def _demote_headings(state: StateCore) -> None:
-    for token in state.tokens:
-        if token.type in ("heading_open", "heading_close"):
-            level = min(int(token.tag[1]) + 2, 6)
-            token.tag = f"h{level}"
+    marks = [t for t in state.tokens if t.type in ("heading_open", "heading_close")]
+    top = min((int(t.tag[1]) for t in marks), default=TOP_LEVEL)
+    for token in marks:
+        token.tag = f"h{_shifted(int(token.tag[1]), top)}"
 
 
 def _external_links_noopener(state: StateCore) -> None:
@@ -94,10 +103,6 @@ def _fast_parser() -> Any | None:
     return md
 
 
-def _demote(match: re.Match[str]) -> str:
-    return f"<{match[1]}h{min(int(match[2]) + 2, 6)}>"
-
-
 def render_markdown_reference(text: str) -> str:
     """markdown-it-py: the reference output."""
     return _parser().render(text)
@@ -124,8 +129,10 @@ def render_markdown(text: str) -> str:
         raise
     except BaseException:  # noqa: BLE001 - a Rust panic (pyo3's PanicException is a BaseException)
         return _parser().render(text)  # rare input the fast engine cannot take: the reference can
-    html = _HEADING_TAG.sub(_demote, rendered)
-    return _EXTERNAL_LINK.sub(r'<a href="\1"\2 rel="noopener external">', html)
+    if "<h" in rendered:  # its headings, as _demote_headings sets them
+        top = min((int(level) for _, level in _HEADING_TAG.findall(rendered)), default=TOP_LEVEL)
+        rendered = _HEADING_TAG.sub(lambda m: f"<{m[1]}h{_shifted(int(m[2]), top)}>", rendered)
+    return _EXTERNAL_LINK.sub(r'<a href="\1"\2 rel="noopener external">', rendered)
 
 
 def absolutize(html: str, base_url: str) -> str:

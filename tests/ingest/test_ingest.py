@@ -391,7 +391,7 @@ def test_a_subheading_inside_the_story_is_a_heading_of_its_brief(project: Path) 
     body = read_brief(path, config.site.tz).body
     assert "equipment.\n\n## A shift away from Russia\n\nAccording to" in body
     assert "\n\nThe steps agreed are:\n\n- Jet engines\n\n- Stryker armoured vehicles\n\n" in body
-    assert "<h4>A shift away from Russia</h4>" in render_markdown(body)  # under the page's "Report" h2
+    assert "<h3>A shift away from Russia</h3>" in render_markdown(body)  # under the page's "Report" h2
 
 
 @pytest.mark.parametrize(
@@ -401,4 +401,4 @@ def test_a_subheading_inside_the_story_is_a_heading_of_its_brief(project: Path) 
 def test_a_subheading_is_written_as_its_text(text: str, markdown: str) -> None:
     """Marks in it are the text's, and a closing "#" is not taken for the heading's end."""
     assert stories.markdown_paragraph(text, heading=True) == markdown
-    assert render_markdown(markdown).strip() == f"<h4>{text}</h4>"
+    assert render_markdown(markdown).strip() == f"<h3>{text}</h3>"

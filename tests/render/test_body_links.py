@@ -102,7 +102,7 @@ def test_links_to_briefs_and_extra_files_work_on_the_site(linked: Built) -> None
     # a link to a heading, in the brief or another, reaches the heading's id (the page has its own
     # "sources" section, which a body heading "Sources" must not take)
     assert "../../briefs/two-plus-two-dialogue/#h-sources" in hrefs
-    assert linked.html("briefs/two-plus-two-dialogue/index.html").get_element_by_id("h-sources").tag == "h4"
+    assert linked.html("briefs/two-plus-two-dialogue/index.html").get_element_by_id("h-sources").tag == "h3"
     assert "../../briefs/pentagon-readout/" in hrefs
     assert "../../maps/route%20one.png" in hrefs
     assert "https://mod.gov.in/" in hrefs and hrefs.count("#h-notes") == 2 and "#later" in hrefs

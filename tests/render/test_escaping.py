@@ -6,8 +6,9 @@ import re
 import xml.etree.ElementTree as ET
 
 import lxml.html
+import pytest
 
-from generator.site.markdown import absolutize, render_markdown
+from generator.site.markdown import absolutize, render_markdown, render_markdown_reference
 
 from .helpers import Built, select
 
@@ -69,12 +70,17 @@ def test_markdown_refuses_dangerous_links_and_raw_html() -> None:
     assert "<b>" not in html and "<script>" not in html
 
 
-def test_markdown_headings_start_below_the_page_sections() -> None:
-    assert render_markdown("# One\n\n## Two\n\n###### Six").split("\n")[:3] == [
+@pytest.mark.parametrize("render", [render_markdown, render_markdown_reference])
+def test_markdown_headings_start_below_the_page_sections(render) -> None:  # noqa: ANN001
+    """A body's top heading is an h3, under the page's h2 "Report", whatever level it was written
+    at; the others keep their steps below it, h6 at most, so no level is skipped."""
+    assert render("# One\n\n## Two\n\n###### Six").split("\n")[:3] == [
         "<h3>One</h3>",
         "<h4>Two</h4>",
         "<h6>Six</h6>",
     ]
+    assert render("text\n\n## Two\n\n### Three").split("\n")[1:3] == ["<h3>Two</h3>", "<h4>Three</h4>"]
+    assert render("#### Four\n\n##### Five").split("\n")[:2] == ["<h3>Four</h3>", "<h4>Five</h4>"]
 
 
 def test_absolutize_makes_every_url_absolute() -> None:

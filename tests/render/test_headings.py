@@ -28,11 +28,11 @@ def test_a_heading_is_slugged_as_github_slugs_it(text: str, expected: str) -> No
 def test_each_heading_gets_an_id_of_its_text_numbered_when_repeated(render) -> None:  # noqa: ANN001
     html = add_ids(render("## Notes\n\n## Notes\n\n## Notes-1\n\n### The `Quad` & [AUKUS](a.md)\n\n## ???\n"))
     assert html.splitlines() == [
-        '<h4 id="h-notes">Notes</h4>',
-        '<h4 id="h-notes-1">Notes</h4>',
-        '<h4 id="h-notes-1-1">Notes-1</h4>',  # github-slugger's numbering
-        '<h5 id="h-the-quad--aukus">The <code>Quad</code> &amp; <a href="a.md">AUKUS</a></h5>',
-        '<h4 id="h-section">???</h4>',  # no letters: an id all the same
+        '<h3 id="h-notes">Notes</h3>',
+        '<h3 id="h-notes-1">Notes</h3>',
+        '<h3 id="h-notes-1-1">Notes-1</h3>',  # github-slugger's numbering
+        '<h4 id="h-the-quad--aukus">The <code>Quad</code> &amp; <a href="a.md">AUKUS</a></h4>',
+        '<h3 id="h-section">???</h3>',  # no letters: an id all the same
     ]
 
 
@@ -41,10 +41,12 @@ def test_text_that_looks_like_a_heading_tag_is_left_alone() -> None:
     assert add_ids(html) == html
 
 
-def test_in_a_book_each_id_is_put_under_the_briefs_section() -> None:
-    html = add_ids(render_markdown('## Notes\n\nSee <h4 id="h-x">.\n'))
+def test_in_a_book_each_id_is_put_under_the_briefs_section_and_each_heading_a_level_down() -> None:
+    """A book's "Report" is an h3 (its brief's title an h2): the body's top heading is an h4 there."""
+    html = add_ids(render_markdown('## Notes\n\nSee <h4 id="h-x">.\n\n### More\n'))
     assert within(html, "b-a-brief") == (
         '<h4 id="b-a-brief--h-notes">Notes</h4>\n<p>See &lt;h4 id=&quot;h-x&quot;&gt;.</p>\n'
+        '<h5 id="b-a-brief--h-more">More</h5>\n'
     )
 
 
