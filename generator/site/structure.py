@@ -10,7 +10,7 @@ import functools
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from urllib.parse import quote, urlsplit
 
 from generator.config import Config
@@ -169,7 +169,11 @@ def offset_text(when: datetime) -> str:
 
 
 def datetime_text(when: datetime, config: Config) -> str:
-    """Date, time and zone; the zone's abbreviation when the site's time zone has that offset."""
+    """Date, time and zone; the zone's abbreviation when the site's time zone has that offset. The
+    date alone for midnight, which is how a day without a time is kept (a bare `date: 2025-07-01`, a
+    page that gives only its day): "00:00" would be a time no one gave."""
+    if when.time() == time(0):
+        return date_text(when)
     local = when.astimezone(config.site.tz)
     zone = offset_text(when)
     name = local.tzname() or ""

@@ -53,3 +53,15 @@ def test_feeds_carry_the_update_and_keep_the_publication_date(revised: Built) ->
 def test_the_sitemap_gives_the_update_as_the_page_change(revised: Built) -> None:
     sitemap = revised.text("sitemap.xml")
     assert f"<loc>{URL}</loc>\n    <lastmod>{UPDATED}</lastmod>" in sitemap
+
+
+def test_a_day_without_a_time_shows_as_the_day(briefs_copy: Path, build: Callable[..., Built]) -> None:
+    """A bare `date: 2025-06-30` is kept as midnight: the page says the day, not "00:00" (a time no
+    one gave), and the machine-readable date keeps the instant."""
+    brief = briefs_copy / "2025-06-30-us-offset.md"
+    text = brief.read_text(encoding="utf-8")
+    brief.write_text(text.replace("date: '2025-06-30T20:00:00-04:00'", "date: 2025-06-30"), encoding="utf-8")
+    built = build(briefs=briefs_copy)
+    (when,) = select(built.html("briefs/pentagon-readout/index.html"), ".brief-header time")
+    assert when.text_content() == "30 June 2025"
+    assert when.get("datetime") == "2025-06-30T00:00:00+05:30"
