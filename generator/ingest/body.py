@@ -72,6 +72,15 @@ def _in_story_item(text: str, kind: Kind, in_list: bool) -> bool:
     return L.ends_sentence(text) and any(c.islower() for c in text)
 
 
+def _is_question_heading(text: str, kind: Kind) -> bool:
+    return (
+        kind is Kind.SENTENCE
+        and text.endswith("?")
+        and ":" not in text
+        and L.word_count(text) <= MAX_SUBHEADING_WORDS
+    )
+
+
 def collect(texts: list[str], kinds: list[Kind], start: int, skip: set[str]) -> Body:
     """The body paragraphs (repeats removed) and where the story ended."""
     total = sum(L.word_count(texts[i]) for i in range(start, len(texts)) if kinds[i] is Kind.PROSE)
@@ -103,7 +112,10 @@ def collect(texts: list[str], kinds: list[Kind], start: int, skip: set[str]) -> 
             dateline = text
             continue
         story = _is_body_text(text, kind)
-        heading = False
+        # An explainer's question ("What happens next?") heads the paragraphs that answer it; an
+        # interviewer's ("Q: ...") is the interview's text.
+        heading = story and in_story and not in_list and _is_question_heading(text, kind)
+        heading = heading and _is_paragraph_next(texts, kinds, i)
         if not story and in_story:
             if _in_story_item(text, kind, in_list):
                 story = True

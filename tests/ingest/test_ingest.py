@@ -371,8 +371,9 @@ def test_a_brief_named_to_ingest_is_said_to_be_a_brief(project: Path) -> None:
 
 
 def test_a_subheading_inside_the_story_is_a_heading_of_its_brief(project: Path) -> None:
-    """A short line between two paragraphs of the story is its subheading: a heading of the brief
-    (it was a paragraph of its own), where a list's lead-in and its short items stay as they were."""
+    """A short line between two paragraphs of the story, or a short question, is its subheading: a
+    heading of the brief (it was a paragraph of its own), where a list's lead-in and its short items,
+    and an interviewer's question, stay as they were."""
     config = write_config(project)
     text = (
         " date 2025-07-01 Example News\nWhy India is buying more American weapons\n\n"
@@ -382,7 +383,11 @@ def test_a_subheading_inside_the_story_is_a_heading_of_its_brief(project: Path) 
         "According to the Stockholm International Peace Research Institute, Russia's share of India's "
         "arms imports fell from 76% to 36% within a decade.\n\n"
         "The steps agreed are:\n\n- Jet engines\n\n- Stryker armoured vehicles\n\n"
-        "Analysts say the war in Ukraine has accelerated this shift, as Russia struggles to deliver parts.\n"
+        "Analysts say the war in Ukraine has hastened this shift, as Russia struggles to deliver parts.\n\n"
+        "What happens next?\n\n"
+        "The two sides will meet again in Washington in November to settle the details of the framework.\n\n"
+        "Q: Will the deal be signed this year?\n\n"
+        "The minister said he expected the agreement to be signed before the end of the financial year.\n"
     )
     (config.paths.articles / "weapons.txt").write_text(text, encoding="utf-8")
     report = ingest_articles(config, reporter()[0], now=NOW)
@@ -391,6 +396,8 @@ def test_a_subheading_inside_the_story_is_a_heading_of_its_brief(project: Path) 
     body = read_brief(path, config.site.tz).body
     assert "equipment.\n\n## A shift away from Russia\n\nAccording to" in body
     assert "\n\nThe steps agreed are:\n\n- Jet engines\n\n- Stryker armoured vehicles\n\n" in body
+    assert "\n\n## What happens next?\n\n" in body  # an explainer's question heads its answer
+    assert "\n\nQ: Will the deal be signed this year?\n\n" in body  # an interviewer's is the text
     assert "<h3>A shift away from Russia</h3>" in render_markdown(body)  # under the page's "Report" h2
 
 
