@@ -43,7 +43,7 @@ class PersonProfile:
 
 def slugify(name: str) -> str:
     """An ASCII URL slug for a name: "Subrahmanyam Jaishankar" -> "subrahmanyam-jaishankar"; one in
-    another script spelled in Latin letters as brief slugs are ("राजनाथ सिंह" -> "rajanath-sinh"):
+    another script spelled in Latin letters as brief slugs are ("राजनाथ सिंह" -> "rajnath-singh"):
     it was "person", numbered in the order people were met, so its address moved as others came."""
     return urls.slug_words(name) or "person"
 
