@@ -113,6 +113,16 @@ class SetScore:
     def byline(self) -> float:
         return _share([f.byline_ok for f in self.files])
 
+    def check(self, source: float, byline: float) -> None:
+        """The set meets the held-back evaluation's targets (body F1, headline, date), and finds
+        its publishers and bylines at least this often."""
+        print("\n" + self.summary())
+        assert self.f1 >= 0.92, self.report()
+        assert self.headline >= 0.95, self.report()
+        assert self.date >= 0.98, self.report()
+        assert self.source >= source, self.report()
+        assert self.byline >= byline, self.report()
+
     def summary(self) -> str:
         return (
             f"body P={self.precision:.3f} R={self.recall:.3f} F1={self.f1:.3f}; "
