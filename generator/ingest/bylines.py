@@ -40,10 +40,12 @@ _ROLE = re.compile(r",\s*(?P<role>[^,]+)$")
 _LABELLED = re.compile(
     r"^(?:analysis|commentary|opinion|column|essay|interview|report) by\s+(?P<who>.+)$", re.I
 )
-_ROLE_LINE = re.compile(
-    r"^(?:[\w-]+\s+){0,3}(?:correspondent|editor|reporter|writer|columnist|contributor|analyst|fellow)$", re.I
-)
+_ROLES = "correspondent|editor|reporter|writer|columnist|contributor|analyst|fellow"
+_ROLE_LINE = re.compile(rf"^(?:[\w-]+\s+){{0,3}}(?:{_ROLES})$", re.I)
 _PLACE_AFTER = re.compile(r"\s(?P<place>(?:New |Hong )?[A-Z][a-z]+)$")
+# What follows a name with no comma between, as the Guardian writes it: a role in sentence case ("Dan
+# Sabbagh Defence and security editor"), or where the author writes from ("Hannah Ellis-Petersen in Delhi").
+_AFTER_NAME = re.compile(rf"\s(?:[A-Z][a-z]+(?:\s[a-z]+)*\s(?:{_ROLES})|in(?:\s[A-Z][\w-]+){{1,2}})$")
 # What a byline adds after the name: the outlet's code, or its desk ("ET Bureau", "Nikkei staff writer").
 _OUTLET = re.compile(
     r",\s*(?P<outlet>(?-i:[A-Z]{2,5})|[^,]*\b(?:bureau|desk|staff|staff writer|correspondent))$", re.I
@@ -99,13 +101,13 @@ def _beside_date_or_role(texts: list[str], kinds: list[Kind], i: int) -> bool:
 
 
 def _author_line(text: str) -> str | None:
-    """A name on a line of its own ("Commentary by" before it, its role after a comma, or the place it
-    writes from after it left out)."""
+    """A name on a line of its own ("Commentary by" before it, its role after a comma or in sentence
+    case, or the place it writes from after it left out)."""
     if text.endswith(":") or ": " in text:
         return None
     labelled = _LABELLED.match(text)
     name = labelled["who"] if labelled else text
-    role = _ROLE.search(name)
+    role = _ROLE.search(name) or _AFTER_NAME.search(name)
     name = name[: role.start()] if role else name
     place = _PLACE_AFTER.search(name)
     if place and place["place"].lower() in _PLACES:

@@ -44,6 +44,9 @@ DATE = "July 1, 2025 10:10 pm IST"
         (["Soutik Biswas", "India correspondent"], "Soutik Biswas"),  # over its role
         ([DATE, "Elara Sen"], "Elara Sen"),  # under the date
         (["KENJI KAWASE, Nikkei staff writer", DATE], "Kenji Kawase"),
+        (["Dan Sabbagh Defence and security editor", DATE], "Dan Sabbagh"),  # a role, no comma
+        (["Peter Beaumont Senior international correspondent", DATE], "Peter Beaumont"),
+        (["Hannah Ellis-Petersen in Delhi", DATE], "Hannah Ellis-Petersen"),  # where from
         (["Press Trust of India New Delhi", DATE], "Press Trust of India"),
         (["Commentary by Richard M. Rossow", DATE], "Richard M. Rossow"),
         (["FP Explainers • July 1, 2025, 22:10:05 IST"], "FP Explainers"),
