@@ -26,6 +26,7 @@ class Body:
     paragraphs: list[str]
     end: int  # index of the block where the story ended
     headings: tuple[str, ...] = ()  # the paragraphs that are the story's own subheadings
+    items: tuple[str, ...] = ()  # the paragraphs that are items of a list without bullets ("It includes:")
 
 
 def _is_body_text(text: str, kind: Kind) -> bool:
@@ -39,10 +40,12 @@ def _is_body_text(text: str, kind: Kind) -> bool:
 
 
 def _is_paragraph_next(texts: list[str], kinds: list[Kind], i: int) -> bool:
+    """A paragraph, or a list's lead-in ("The list includes:"), follows."""
     if i + 1 >= len(texts):
         return False
-    kind = kinds[i + 1]
-    return kind is Kind.PROSE or (kind is Kind.SENTENCE and L.word_count(texts[i + 1]) >= 6)
+    kind, text = kinds[i + 1], texts[i + 1]
+    lead_in = kind is Kind.OTHER and text.endswith(":")
+    return kind is Kind.PROSE or lead_in or (kind is Kind.SENTENCE and L.word_count(text) >= 6)
 
 
 def _story_resumes(texts: list[str], kinds: list[Kind], i: int) -> bool:
@@ -91,6 +94,7 @@ def collect(texts: list[str], kinds: list[Kind], start: int, skip: set[str]) -> 
     in_list = False  # after a lead-in ending in ":", or a list item, inside the story
     dateline = ""
     headings: list[str] = []
+    items: set[str] = set()
     end = len(texts)
     for i in range(start, len(texts)):
         text, kind = texts[i], kinds[i]
@@ -116,9 +120,11 @@ def collect(texts: list[str], kinds: list[Kind], start: int, skip: set[str]) -> 
         # interviewer's ("Q: ...") is the interview's text.
         heading = story and in_story and not in_list and _is_question_heading(text, kind)
         heading = heading and _is_paragraph_next(texts, kinds, i)
+        item = False
         if not story and in_story:
             if _in_story_item(text, kind, in_list):
                 story = True
+                item = in_list and not text.startswith(L.BULLETS) and not L.is_item(text)
             elif kind is Kind.OTHER and L.word_count(text) <= MAX_SUBHEADING_WORDS:
                 # a subheading sits inside the story and introduces the next paragraph
                 heading = not text.endswith(":") and _is_paragraph_next(texts, kinds, i)
@@ -138,7 +144,21 @@ def collect(texts: list[str], kinds: list[Kind], start: int, skip: set[str]) -> 
             text, dateline = f"{dateline} {text}", ""
         elif heading:
             headings.append(text)
+        elif item:
+            items.add(text)
         paragraphs.append(text)
         if kind is Kind.PROSE:
             kept += L.word_count(text)
-    return Body(dedupe.unique(paragraphs), end, tuple(headings))
+    paragraphs = dedupe.unique(paragraphs)
+    return Body(paragraphs, end, tuple(headings), _lists(paragraphs, items))
+
+
+def _lists(paragraphs: list[str], items: set[str]) -> tuple[str, ...]:
+    """The items that stand in a run of two or more: one line after a lead-in ("He wrote:") is a
+    paragraph, not a list."""
+    listed = [p in items for p in paragraphs]
+    return tuple(
+        p
+        for i, p in enumerate(paragraphs)
+        if listed[i] and ((i > 0 and listed[i - 1]) or (i + 1 < len(listed) and listed[i + 1]))
+    )

@@ -303,4 +303,5 @@ def clean_article(
         url=publisher.header_url(raw.header_text),
         tags=tags.extract_tags(footer, context, canonical_people),
         headings=story.headings,
+        items=story.items,
     )

@@ -126,4 +126,5 @@ def read_html(html: str, site_tz: tzinfo, now: datetime, saved_from: str | None 
         tags=tags,
         # What the page marks a heading is one, where the text dumps' rule would take it for a list item.
         headings=tuple(dict.fromkeys([*story.headings, *(p for p in paragraphs if p in heads)])),
+        items=tuple(p for p in story.items if p not in heads),
     )

@@ -46,6 +46,7 @@ class CleanArticle:
     url: str | None = None
     tags: tuple[str, ...] = ()
     headings: tuple[str, ...] = ()  # paragraphs that are the story's subheadings ("A shift away from Russia")
+    items: tuple[str, ...] = ()  # paragraphs that are items of a list the page shows without bullets
 
     @property
     def body(self) -> str:

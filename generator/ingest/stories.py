@@ -26,18 +26,37 @@ def _escaped(match: re.Match[str]) -> str:
     return "".join("\\" + c for c in match[0])
 
 
-def markdown_paragraph(text: str, heading: bool = False) -> str:
+def markdown_paragraph(text: str, heading: bool = False, item: bool = False) -> str:
+    """One paragraph of a story in Markdown; ``item``: a list item the page shows without a bullet."""
     if heading:  # a section of the body, as an analyst writes one
         text = _INLINE.sub(_escaped, text)
         return f"## {text[:-1]}\\#" if text.endswith("#") else f"## {text}"  # a "#" closing it would go
-    item = without_bullet(text)
-    if item is not text:  # a page's list item: one item of a Markdown list, not a paragraph
-        marker = text[: len(text) - len(item)].rstrip()
-        return f"{marker if marker[0].isdigit() else '-'} {markdown_paragraph(item)}"
+    if item:
+        return f"- {markdown_paragraph(text)}"
+    bare = without_bullet(text)
+    if bare is not text:  # a page's list item: one item of a Markdown list, not a paragraph
+        marker = text[: len(text) - len(bare)].rstrip()
+        return f"{marker if marker[0].isdigit() else '-'} {markdown_paragraph(bare)}"
     text = _INLINE.sub(_escaped, text)
     if _MARKDOWN_START.match(text):
         return "\\" + text
     return _NUMBER_START.sub(r"\1\\\2", text)
+
+
+def markdown_body(paragraphs: Sequence[str], headings: Sequence[str], items: Sequence[str]) -> str:
+    """The story in Markdown: a list's items one under another, so that it is a list of lines
+    rather than of paragraphs (a blank line between items spaces them as paragraphs)."""
+    parts: list[str] = []
+    listed = False
+    for paragraph in paragraphs:
+        item = paragraph in items
+        text = markdown_paragraph(paragraph, paragraph in headings, item)
+        item = item or (paragraph not in headings and without_bullet(paragraph) is not paragraph)
+        if parts:
+            parts.append("\n" if item and listed else "\n\n")
+        parts.append(text)
+        listed = item
+    return "".join(parts)
 
 
 def source_of(article: IngestedArticle) -> Source:
@@ -65,7 +84,7 @@ def build_brief(story: Sequence[IngestedArticle], slug: str) -> Brief:
         slug=slug,
         title=clean.title,
         date=clean.published,
-        body="\n\n".join(markdown_paragraph(p, p in clean.headings) for p in clean.paragraphs),
+        body=markdown_body(clean.paragraphs, clean.headings, clean.items),
         summary=extra.summary,
         standfirst=clean.standfirst,
         pillars=list(extra.pillars),

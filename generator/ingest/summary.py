@@ -59,7 +59,8 @@ def _balanced(sentence: str) -> str:
 
 
 def key_points(paragraphs: Sequence[str], summary: str, quotes_shown: bool = False) -> tuple[str, ...]:
-    """3-5 informative sentences in story order, none repeating the summary or each other.
+    """3-5 informative sentences in story order, none repeating the summary or each other; a line
+    that does not end as a sentence does (a list item, a subheading) is no point.
 
     Quotations only fill in when the story has too few other sentences, and never when the brief
     shows its quotes (``quotes_shown``): a point would repeat one, unattributed. A sentence is a
@@ -72,7 +73,7 @@ def key_points(paragraphs: Sequence[str], summary: str, quotes_shown: bool = Fal
             quoted = inside or bool(_QUOTE_START.match(sentence))
             inside ^= _marks(sentence) % 2 == 1
             words = L.words(sentence)
-            if 8 <= len(words) <= 60:
+            if 8 <= len(words) <= 60 and L.ends_sentence(sentence):  # not a list's "F414 engines for HAL"
                 balanced = _balanced(sentence)
                 if balanced is not sentence:
                     words = L.words(balanced)

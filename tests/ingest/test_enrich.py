@@ -187,6 +187,22 @@ def test_short_story_key_points() -> None:
     assert summary.key_points(paragraphs, paragraphs[0]) == ()
 
 
+def test_a_line_that_is_no_sentence_is_no_key_point() -> None:
+    """A list item, an app's promotion or a lead-in was a key point: "F414 engines for the Tejas
+    Mk2, to be built by HAL", "Here are five things to watch as the framework is implemented:"."""
+    fragments = [
+        "F414 engines for the Tejas Mk2 and the Tejas Mk1A, to be built by HAL in Bengaluru",
+        "Here are five things to watch as the framework is implemented over the years:",
+    ]
+    sentences = [
+        "India and the US agreed on Tuesday to co-produce jet engines for two fighters in Bengaluru.",
+        "The first engines built in India under the deal are expected to be delivered in 2027.",
+        "Officials said 80 percent of the engine's technology would be transferred to Hindustan Aeronautics.",
+    ]
+    points = summary.key_points([sentences[0], *fragments, *sentences[1:]], "")
+    assert points == tuple(sentences)
+
+
 def test_pillars_strongest_first_and_explained(context: ArticleContext) -> None:
     clean, extra = enriched(FIRST, context)
     assert extra.pillars[0] == "defence-industry"
@@ -254,10 +270,10 @@ def test_a_pages_list_items_make_a_list_and_points_without_bullets() -> None:
         "• A new framework for co-development of underwater drones for both of the navies.",
         "- Faster export licences for US components used in Indian aircraft engines and radars.",
     ]
-    body = "\n\n".join(map(stories.markdown_paragraph, paragraphs))
+    body = stories.markdown_body(paragraphs, (), ())
     html = render_markdown(body)
     assert html.count("<ul>") == 1 and html.count("<li>") == 3 and "•" not in html
-    assert "<li>\n<p>Joint production of Stryker" in html
+    assert "<li>Joint production of Stryker" in html  # a list of lines: a blank line made paragraphs
     points = summary.key_points(paragraphs, summary.summarise(paragraphs))
     assert points and not any(p.startswith(("•", "-")) for p in points)
     assert "Joint production of Stryker armoured vehicles in India from the middle of next year." in points

@@ -210,8 +210,10 @@ def test_html_page_keeps_its_subheadings_lead_ins_and_short_list_items(project: 
     assert report.failures == []
     [path] = [p for p in config.paths.briefs.glob("*.md") if "three-steps" in p.name]
     body = read_brief(path, config.site.tz).body
-    assert "\n\nThe steps agreed are:\n\n- Jet engines\n\n- Stryker armoured vehicles\n\n" in body
-    assert "- Underwater drones\n\n## What comes next\n\nA further round" in body
+    assert (
+        "\n\nThe steps agreed are:\n\n- Jet engines\n- Stryker armoured vehicles\n- Underwater drones\n\n"
+        "## What comes next\n\nA further round"
+    ) in body  # the items a list of lines
     assert "great step" not in body and "Comments" not in body
 
 
@@ -235,8 +237,8 @@ def test_a_numbered_list_on_a_saved_page_keeps_its_numbers(project: Path) -> Non
     [path] = [p for p in config.paths.briefs.glob("*.md") if "three-steps" in p.name]
     brief = read_brief(path, config.site.tz)
     assert (
-        "\n\n1. Joint production of sonobuoys for anti-submarine warfare.\n\n"
-        "2. Regular exchange of maritime domain awareness data.\n\n3. Jet engines\n\n"
+        "\n\n1. Joint production of sonobuoys for anti-submarine warfare.\n"
+        "2. Regular exchange of maritime domain awareness data.\n3. Jet engines\n"
         "- A bullet of another list\n\n"
     ) in brief.body
     html_body = render_markdown(brief.body)
@@ -395,10 +397,46 @@ def test_a_subheading_inside_the_story_is_a_heading_of_its_brief(project: Path) 
     [path] = config.paths.briefs.glob("*weapons*.md")
     body = read_brief(path, config.site.tz).body
     assert "equipment.\n\n## A shift away from Russia\n\nAccording to" in body
-    assert "\n\nThe steps agreed are:\n\n- Jet engines\n\n- Stryker armoured vehicles\n\n" in body
+    assert "\n\nThe steps agreed are:\n\n- Jet engines\n- Stryker armoured vehicles\n\n" in body  # one a line
     assert "\n\n## What happens next?\n\n" in body  # an explainer's question heads its answer
     assert "\n\nQ: Will the deal be signed this year?\n\n" in body  # an interviewer's is the text
     assert "<h3>A shift away from Russia</h3>" in render_markdown(body)  # under the page's "Report" h2
+
+
+def test_a_list_the_page_shows_without_bullets_is_a_list_of_the_brief(project: Path) -> None:
+    """Short lines after a lead-in ("The list includes:") are the items of a list: they were
+    paragraphs, one of them a key point ("F414 engines for the Tejas Mk2, to be built by HAL"). One
+    line after a lead-in is a paragraph still, and a question over the lead-in heads it."""
+    config = write_config(project)
+    items = [
+        "Six more P-8I maritime patrol aircraft for the Navy",
+        "Javelin anti-tank missiles, to be co-produced in India",
+        "F414 engines for the Tejas Mk2, to be built by HAL",
+    ]
+    text = (
+        " date 2025-07-01 Example News\nWhy the US wants India to buy more American weapons\n\n"
+        "The United States and India are set to expand their defence trade, with Washington pushing New "
+        "Delhi to buy more American weapons in the coming year.\n\n"
+        "India has said it wants any new deal to include technology transfer and production in India "
+        "under its Make in India policy.\n\n"
+        "What deals are on the table?\n\nThe list includes:\n\n"
+        + "".join(f"{i}\n\n" for i in items)
+        + "Experts say that the final shape of these deals will depend on the trade talks this autumn.\n\n"
+        "The minister wrote on X:\n\nGreat talks with my friend Pete Hegseth today\n\n"
+        "Officials said a joint statement on the purchases would follow the next round of talks in July.\n"
+    )
+    (config.paths.articles / "deals.txt").write_text(text, encoding="utf-8")
+    report = ingest_articles(config, reporter()[0], now=NOW)
+    assert report.failures == []
+    [path] = config.paths.briefs.glob("*buy-more*.md")
+    brief = read_brief(path, config.site.tz)
+    listed = "\n".join(f"- {i}" for i in items)
+    heading = "## What deals are on the table?"
+    assert f"\n\n{heading}\n\nThe list includes:\n\n{listed}\n\nExperts say" in brief.body
+    assert "\n\nThe minister wrote on X:\n\nGreat talks with my friend Pete Hegseth today\n\n" in brief.body
+    html = render_markdown(brief.body)
+    assert html.count("<li>") == 3 and "<li>Six more P-8I maritime patrol aircraft for the Navy</li>" in html
+    assert brief.key_points and not set(brief.key_points) & set(items)
 
 
 @pytest.mark.parametrize(
