@@ -116,7 +116,28 @@ def test_markers(text: str, kind: Kind) -> None:
     assert L.classify(text) is kind
 
 
-def test_dateline_is_recognised_and_strippable() -> None:
-    assert L.strip_dateline("New Delhi: India said so.") == "India said so."
-    assert L.strip_dateline("WASHINGTON (Reuters) - The US agreed.") == "The US agreed."
-    assert L.strip_dateline("India said: yes.") == "India said: yes."
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "New Delhi:",
+        "WASHINGTON (Reuters) -",
+        "Bengaluru, July 1 (PTI):",
+        "WASHINGTON, July 1 (AP) —",
+        # the summary began "NEW DELHI/WASHINGTON, July 1 (Reuters) - India and ..."
+        "NEW DELHI/WASHINGTON, July 1 (Reuters) -",
+        "Port Blair/New Delhi:",
+        "NEW DELHI, July 1, 2025 (Reuters) -",
+        "BEIJING, July 1 (Xinhua) --",
+        "New Delhi, Jul 1 (IANS)",  # an agency's dateline needs no dash
+    ],
+)
+def test_dateline_is_recognised_and_strippable(dateline: str) -> None:
+    assert L.strip_dateline(f"{dateline} India and the US agreed.") == "India and the US agreed."
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["India said: yes.", "Apple (AAPL) shares rose on the news.", "The US, India (and Japan) - all agreed."],
+)
+def test_a_sentence_is_no_dateline(text: str) -> None:
+    assert L.strip_dateline(text) == text
