@@ -75,6 +75,12 @@ def _in_story_item(text: str, kind: Kind, in_list: bool) -> bool:
     return L.ends_sentence(text) and any(c.islower() for c in text)
 
 
+def _headline_case(text: str) -> bool:
+    """Every longer word capitalised, as a live page heads an update ("Hegseth Hold Bilateral Talks")."""
+    long = [w for w in L.words(text) if len(w) > 3 and w[0].isalpha()]
+    return len(long) >= 2 and all(w[0].isupper() for w in long)
+
+
 def _is_question_heading(text: str, kind: Kind) -> bool:
     return (
         kind is Kind.SENTENCE
@@ -95,6 +101,7 @@ def collect(texts: list[str], kinds: list[Kind], start: int, skip: set[str]) -> 
     dateline = ""
     headings: list[str] = []
     items: set[str] = set()
+    lone_heads: set[str] = set()  # items that head the paragraph after them when no other item follows
     end = len(texts)
     for i in range(start, len(texts)):
         text, kind = texts[i], kinds[i]
@@ -125,6 +132,9 @@ def collect(texts: list[str], kinds: list[Kind], start: int, skip: set[str]) -> 
             if _in_story_item(text, kind, in_list):
                 story = True
                 item = in_list and not text.startswith(L.BULLETS) and not L.is_item(text)
+                short = L.word_count(text) <= MAX_SUBHEADING_WORDS and not text.endswith(":")
+                if item and short and _headline_case(text) and _is_paragraph_next(texts, kinds, i):
+                    lone_heads.add(text)
             elif kind is Kind.OTHER and L.word_count(text) <= MAX_SUBHEADING_WORDS:
                 # a subheading sits inside the story and introduces the next paragraph
                 heading = not text.endswith(":") and _is_paragraph_next(texts, kinds, i)
@@ -150,7 +160,11 @@ def collect(texts: list[str], kinds: list[Kind], start: int, skip: set[str]) -> 
         if kind is Kind.PROSE:
             kept += L.word_count(text)
     paragraphs = dedupe.unique(paragraphs)
-    return Body(paragraphs, end, tuple(headings), _lists(paragraphs, items))
+    listed = _lists(paragraphs, items)
+    # After a lead-in ("Here are the live updates:"), one line in headline case over a paragraph is
+    # the first update's heading, not a list of one.
+    headings += [p for p in paragraphs if p in lone_heads and p not in listed]
+    return Body(paragraphs, end, tuple(headings), listed)
 
 
 def _lists(paragraphs: list[str], items: set[str]) -> tuple[str, ...]:

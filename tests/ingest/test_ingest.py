@@ -406,7 +406,8 @@ def test_a_subheading_inside_the_story_is_a_heading_of_its_brief(project: Path) 
 def test_a_list_the_page_shows_without_bullets_is_a_list_of_the_brief(project: Path) -> None:
     """Short lines after a lead-in ("The list includes:") are the items of a list: they were
     paragraphs, one of them a key point ("F414 engines for the Tejas Mk2, to be built by HAL"). One
-    line after a lead-in is a paragraph still, and a question over the lead-in heads it."""
+    line after a lead-in is a paragraph still, or a heading when in headline case (a live page's
+    first update), and a question over the lead-in heads it."""
     config = write_config(project)
     items = [
         "Six more P-8I maritime patrol aircraft for the Navy",
@@ -423,7 +424,10 @@ def test_a_list_the_page_shows_without_bullets_is_a_list_of_the_brief(project: P
         + "".join(f"{i}\n\n" for i in items)
         + "Experts say that the final shape of these deals will depend on the trade talks this autumn.\n\n"
         "The minister wrote on X:\n\nGreat talks with my friend Pete Hegseth today\n\n"
-        "Officials said a joint statement on the purchases would follow the next round of talks in July.\n"
+        "Officials said a joint statement on the purchases would follow the next round of talks in July, "
+        "and the ministry has been posting updates through the day. Here are the latest updates:\n\n"
+        "Rajnath Singh, Hegseth Hold Delegation-Level Talks\n\n"
+        "The two leaders held delegation-level talks for over an hour and discussed the jet engines.\n"
     )
     (config.paths.articles / "deals.txt").write_text(text, encoding="utf-8")
     report = ingest_articles(config, reporter()[0], now=NOW)
@@ -434,6 +438,8 @@ def test_a_list_the_page_shows_without_bullets_is_a_list_of_the_brief(project: P
     heading = "## What deals are on the table?"
     assert f"\n\n{heading}\n\nThe list includes:\n\n{listed}\n\nExperts say" in brief.body
     assert "\n\nThe minister wrote on X:\n\nGreat talks with my friend Pete Hegseth today\n\n" in brief.body
+    # one line in headline case after a lead-in heads the update under it
+    assert "updates:\n\n## Rajnath Singh, Hegseth Hold Delegation-Level Talks\n\nThe two" in brief.body
     html = render_markdown(brief.body)
     assert html.count("<li>") == 3 and "<li>Six more P-8I maritime patrol aircraft for the Navy</li>" in html
     assert brief.key_points and not set(brief.key_points) & set(items)
