@@ -8,7 +8,8 @@ from collections.abc import Iterable, Sequence
 from generator.ingest import lines as L
 
 MAX_TAGS = 15
-_SPLIT = re.compile(r"\s*(?:,|;|\||•|·|#)\s*")
+# "A, B, and C": the "and" a list written as a sentence puts before its last tag is not the tag's.
+_SPLIT = re.compile(r"\s*(?:,(?:\s*and\s)?|;|\||•|·|#)\s*")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _LONGEST_PHRASE = 40
 

@@ -137,6 +137,12 @@ def test_tags_from_a_comma_separated_line(clean_text: Clean) -> None:
     assert clean.tags == ("India-US ties", "Defence")
 
 
+def test_tags_written_as_a_sentences_list(clean_text: Clean) -> None:
+    """ "India, Defense Industry, and Innovation" gave the tag "And Innovation"."""
+    clean = clean_text(dump(story=STORY + "\nTags\n\nIndia, Defense Industry, and Innovation, and Andaman\n"))
+    assert clean.tags == ("India", "Defense Industry", "Innovation", "Andaman")
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
