@@ -236,10 +236,11 @@ _DATELINE_ONLY = re.compile(
     r"^[A-Z][A-Za-z.'’ -]{1,30}(?:,\s*[A-Z][A-Za-z ]{1,20})?\s*(?:\([A-Za-z ]+\))?\s*[:–—-]$"
 )
 _PLACE = r"[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}"
-# "New Delhi:", "NEW DELHI/WASHINGTON, July 1 (Reuters) -", "New Delhi, Jul 1 (IANS) India ...": an
-# agency's name ends a dateline by itself.
+# "New Delhi:", "NEW DELHI/WASHINGTON, July 1 (Reuters) -", "Chennai (Tamil Nadu) [India], July 1
+# (ANI):", "New Delhi, Jul 1 (IANS) India ...": an agency's name ends a dateline by itself.
 _DATELINE = re.compile(
-    rf"^(?P<place>{_PLACE}(?:/{_PLACE})?(?:,\s*[A-Z][A-Za-z. ]{{1,20}})?)"
+    rf"^(?P<place>{_PLACE}(?:/{_PLACE})?(?: \([A-Z][A-Za-z ]*\))?(?: \[[A-Z][A-Za-z ]*\])?"
+    r"(?:,\s*[A-Z][A-Za-z. ]{1,20})?)"
     r"(?:,? \(?[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?\)?)?\s*"
     rf"(?:\((?P<agency>{AGENCIES})\)|\([A-Z][A-Za-z ]*\))?"
     r"(?:\s*(?::|–|—|-{1,2})\s+|(?(agency)\s+|(?!)))(?=\S)"

@@ -129,6 +129,7 @@ def test_markers(text: str, kind: Kind) -> None:
         "NEW DELHI, July 1, 2025 (Reuters) -",
         "BEIJING, July 1 (Xinhua) --",
         "New Delhi, Jul 1 (IANS)",  # an agency's dateline needs no dash
+        "Chennai (Tamil Nadu) [India], July 1 (ANI):",
     ],
 )
 def test_dateline_is_recognised_and_strippable(dateline: str) -> None:
