@@ -32,6 +32,14 @@ _TITLED_CAPITALISED = re.compile(
     rf"(?:{'|'.join(t for t in _TITLES if t not in _LOWER_TITLES)})\s+(?P<name>{_NAME})\b"
 )
 _SAID = re.compile(rf"(?P<name>{_NAME})\s+(?:said|says|told|added|stated|noted|wrote)\b")
+# A name set off by commas after its role, as British papers write it: "the defence secretary, John
+# Healey, has announced". The commas are matched first (a literal the regex engine skips ahead to),
+# the role before them checked after.
+_BETWEEN_COMMAS = re.compile(rf",\s+(?P<name>{_NAME}),")
+_ROLE_BEFORE = re.compile(
+    r"\b(?:secretary|minister|spokesperson|spokesman|spokeswoman|ambassador|envoy|chief|director|"
+    r"president|chairman|adviser|advisor|analyst|official|commander)\s*$"
+)
 # Capitalised words that make a phrase a place, an institution or a date rather than a person.
 _NOT_NAME = frozenset(
     [
@@ -228,8 +236,13 @@ class PeopleMatcher:
     def others(self, text: str) -> list[Mention]:
         found = []
         titled = _TITLED if any(title in text for title in _LOWER_TITLES) else _TITLED_CAPITALISED
-        for pattern in (titled, _SAID):
-            for match in _at_word_starts(pattern, text):
+        appositive = (
+            m
+            for m in _BETWEEN_COMMAS.finditer(text)
+            if _ROLE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        )
+        for matches in (_at_word_starts(titled, text), _at_word_starts(_SAID, text), appositive):
+            for match in matches:
                 name = " ".join(match["name"].split())
                 if any(token.lower().strip(".") in _NOT_NAME for token in name.split()):
                     continue

@@ -35,6 +35,8 @@ _ORG_HEAD_WORDS = (
     "ministry", "department", "government", "office", "embassy", "army", "navy", "statement", "spokesperson",
     "spokesman", "agency", "police", "military", "Pentagon", "administration", "commission", "council",
 )  # fmt: skip
+# As a name's last word too: "the Defense Security Cooperation Agency said", "the Indian Army said".
+_ORG_HEAD_WORDS += tuple(w.capitalize() for w in _ORG_HEAD_WORDS if w.islower())
 _ORG_HEAD = f"(?:{'|'.join(_ORG_HEAD_WORDS)})"
 _ORG_SAYS = re.compile(rf"\b(?P<who>(?:[Tt]he\s+)?(?:[A-Za-z]+\s+){{0,3}}{_ORG_HEAD})\s+{_VERBS}\b")
 # Part of every _ORG_SAYS match: spaces and a verb, right after the head word (_org_verb).
@@ -47,6 +49,7 @@ _ORG_HEADS = re.compile(
     re.IGNORECASE,
 )
 _DOUBLE = "“”„«»"  # made plain '"'
+_HONORIFICS = frozenset({"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr."})
 
 
 class _Speakers:
@@ -56,11 +59,17 @@ class _Speakers:
         self.matcher = matcher
         self.person: str | None = None
         self.org: str | None = None
+        self.orgs: list[str] = []  # every organisation that spoke, the last first
+        self.surnames: dict[str, str] = {}  # "Healey": "John Healey", from the names read so far
 
     def see_people(self, text: str) -> None:
         mentions = self.matcher.mentions(text)
         if mentions:
             self.person = mentions[-1].name
+            for mention in mentions:
+                first, _, last = mention.name.rpartition(" ")
+                if first:
+                    self.surnames[last] = mention.name
 
     def resolve(self, who: str) -> str | None:
         who = " ".join(who.split()).strip(" ,")
@@ -79,15 +88,19 @@ class _Speakers:
             who = name  # a person, and where they are from ("Harsh Pant of the ... Foundation")
         if head:
             org = re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.IGNORECASE)
-            # "the ministry" after "the defence ministry said" is the defence ministry
-            if self.org and self.org.lower().endswith(org.lower()):
-                return self.org
-            self.org = org[:1].upper() + org[1:]
+            # "the agency" after "the Defense Security Cooperation Agency said" is that agency
+            known = next((o for o in self.orgs if o.lower().endswith(org.lower())), None)
+            self.org = known or org[:1].upper() + org[1:]
+            if known:
+                self.orgs.remove(known)
+            self.orgs.insert(0, self.org)
             return self.org
         words = who.split()
         if words and all(w[:1].isupper() for w in words) and len(words) <= 4:
-            self.person = who
-            return who
+            # "Healey said" (or "Mr Healey") after "the defence secretary, John Healey": John Healey
+            surname = words[-1] if len(words) == 1 or (len(words) == 2 and words[0] in _HONORIFICS) else ""
+            self.person = self.surnames.get(surname, who)
+            return self.person
         return None
 
 

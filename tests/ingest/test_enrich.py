@@ -76,6 +76,39 @@ def test_a_speaker_of_somewhere(paragraph: str, speaker: str | None) -> None:
     assert [q.speaker for q in quotes] == ([speaker] if speaker else [])
 
 
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        (  # a surname alone, after the full name set off by commas
+            [
+                "Britain and India agreed to build an engine, the defence secretary, John Healey, announced.",
+                'Healey said: "This is a partnership between equals and a sign of trust."',
+            ],
+            "John Healey",
+        ),
+        (
+            [
+                "Officials met in London, the minister, Jane Doe, said.",
+                'Ms Doe said: "This is a partnership between equals and a sign of trust."',
+            ],
+            "Jane Doe",
+        ),
+        (  # "the agency" after its full name, with another organisation named between
+            [
+                "The package includes spare parts, the Defense Security Cooperation Agency said.",
+                "The State Department approved it, the Pentagon said.",
+                'The sale "will support the foreign policy of the United States," the agency said.',
+            ],
+            "Defense Security Cooperation Agency",
+        ),
+    ],
+)
+def test_a_short_form_is_the_speaker_named_before(paragraphs: list[str], speaker: str) -> None:
+    """It was the quote's speaker as written: "Healey", "Ms Doe", "Agency"."""
+    quotes = find_quotes(paragraphs, PeopleMatcher([]))
+    assert [q.speaker for q in quotes] == [speaker]
+
+
 class ReadingMatcher(PeopleMatcher):
     """Counts the characters it is asked to read for people."""
 
