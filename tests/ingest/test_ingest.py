@@ -17,6 +17,7 @@ from generator.brief_file import read_brief
 from generator.config import Config
 from generator.errors import InputError
 from generator.ingest import article, explain_pillars, ingest_articles, stories
+from generator.model import Brief
 from generator.progress import Reporter
 from generator.site.markdown import render_markdown
 
@@ -33,6 +34,15 @@ def add(config: Config, *names: str) -> None:
 
 def briefs(config: Config) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(config.paths.briefs.iterdir())}
+
+
+def ingest_one(config: Config, text: str) -> Brief:
+    """The brief ingest writes of one article's text."""
+    (config.paths.articles / "article.txt").write_text(text, encoding="utf-8")
+    report = ingest_articles(config, reporter()[0], now=NOW)
+    assert report.failures == []
+    [path] = [p for p in config.paths.briefs.glob("*.md") if "/article.txt" in p.read_text(encoding="utf-8")]
+    return read_brief(path, config.site.tz)
 
 
 def test_sample_briefs_are_what_ingest_writes(project: Path) -> None:
@@ -391,11 +401,7 @@ def test_a_subheading_inside_the_story_is_a_heading_of_its_brief(project: Path) 
         "Q: Will the deal be signed this year?\n\n"
         "The minister said he expected the agreement to be signed before the end of the financial year.\n"
     )
-    (config.paths.articles / "weapons.txt").write_text(text, encoding="utf-8")
-    report = ingest_articles(config, reporter()[0], now=NOW)
-    assert report.failures == []
-    [path] = config.paths.briefs.glob("*weapons*.md")
-    body = read_brief(path, config.site.tz).body
+    body = ingest_one(config, text).body
     assert "equipment.\n\n## A shift away from Russia\n\nAccording to" in body
     assert "\n\nThe steps agreed are:\n\n- Jet engines\n- Stryker armoured vehicles\n\n" in body  # one a line
     assert "\n\n## What happens next?\n\n" in body  # an explainer's question heads its answer
@@ -429,11 +435,7 @@ def test_a_list_the_page_shows_without_bullets_is_a_list_of_the_brief(project: P
         "Rajnath Singh, Hegseth Hold Delegation-Level Talks\n\n"
         "The two leaders held delegation-level talks for over an hour and discussed the jet engines.\n"
     )
-    (config.paths.articles / "deals.txt").write_text(text, encoding="utf-8")
-    report = ingest_articles(config, reporter()[0], now=NOW)
-    assert report.failures == []
-    [path] = config.paths.briefs.glob("*buy-more*.md")
-    brief = read_brief(path, config.site.tz)
+    brief = ingest_one(config, text)
     listed = "\n".join(f"- {i}" for i in items)
     heading = "## What deals are on the table?"
     assert f"\n\n{heading}\n\nThe list includes:\n\n{listed}\n\nExperts say" in brief.body
