@@ -97,6 +97,7 @@ def collect(texts: list[str], kinds: list[Kind], start: int, skip: set[str]) -> 
     kept = 0
     after_insert = False
     in_story = False  # the last block that was not an ad or a time stamp was story text
+    interrupted = False  # the story stopped for an insert ("Also Watch:") and did not go on yet
     in_list = False  # after a lead-in ending in ":", or a list item, inside the story
     dateline = ""
     headings: list[str] = []
@@ -114,6 +115,7 @@ def collect(texts: list[str], kinds: list[Kind], start: int, skip: set[str]) -> 
             break
         if kind in (Kind.END_WEAK, Kind.INSERT, Kind.END, Kind.TAGS, Kind.LABEL):
             after_insert = kind is not Kind.INSERT or L.word_count(text) <= 4
+            interrupted = kind is Kind.INSERT and (in_story or interrupted)
             in_story = in_list = False
             continue
         if after_insert and kind not in (Kind.PROSE, Kind.SENTENCE):
@@ -125,7 +127,7 @@ def collect(texts: list[str], kinds: list[Kind], start: int, skip: set[str]) -> 
         story = _is_body_text(text, kind)
         # An explainer's question ("What happens next?") heads the paragraphs that answer it; an
         # interviewer's ("Q: ...") is the interview's text.
-        heading = story and in_story and not in_list and _is_question_heading(text, kind)
+        heading = story and (in_story or interrupted) and not in_list and _is_question_heading(text, kind)
         heading = heading and _is_paragraph_next(texts, kinds, i)
         item = False
         if not story and in_story:
@@ -144,7 +146,7 @@ def collect(texts: list[str], kinds: list[Kind], start: int, skip: set[str]) -> 
             if not ad_or_stamp:
                 in_story = in_list = False  # an ad or a time stamp does not interrupt the story
             continue
-        in_story = True
+        in_story, interrupted = True, False
         # A list goes on after a lead-in ("The steps are:") and after an item: "3. Jet engines", short,
         # is the third item when "2. Regular exchange of data." was kept, as a bullet's would be.
         in_list = text.endswith(":") or L.is_item(text) or (in_list and kind is Kind.OTHER)

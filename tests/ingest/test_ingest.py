@@ -413,7 +413,8 @@ def test_a_list_the_page_shows_without_bullets_is_a_list_of_the_brief(project: P
     """Short lines after a lead-in ("The list includes:") are the items of a list: they were
     paragraphs, one of them a key point ("F414 engines for the Tejas Mk2, to be built by HAL"). One
     line after a lead-in is a paragraph still, or a heading when in headline case (a live page's
-    first update), and a question over the lead-in heads it."""
+    first update), and a question over the lead-in heads it, though an insert ("Also Watch:") stood
+    before it."""
     config = write_config(project)
     items = [
         "Six more P-8I maritime patrol aircraft for the Navy",
@@ -426,6 +427,7 @@ def test_a_list_the_page_shows_without_bullets_is_a_list_of_the_brief(project: P
         "Delhi to buy more American weapons in the coming year.\n\n"
         "India has said it wants any new deal to include technology transfer and production in India "
         "under its Make in India policy.\n\n"
+        "Also Watch:\n\nIsrael-Iran ceasefire: What next for the Middle East? | Vantage with Palki Sharma\n\n"
         "What deals are on the table?\n\nThe list includes:\n\n"
         + "".join(f"{i}\n\n" for i in items)
         + "Experts say that the final shape of these deals will depend on the trade talks this autumn.\n\n"
@@ -439,6 +441,7 @@ def test_a_list_the_page_shows_without_bullets_is_a_list_of_the_brief(project: P
     listed = "\n".join(f"- {i}" for i in items)
     heading = "## What deals are on the table?"
     assert f"\n\n{heading}\n\nThe list includes:\n\n{listed}\n\nExperts say" in brief.body
+    assert "Vantage" not in brief.body
     assert "\n\nThe minister wrote on X:\n\nGreat talks with my friend Pete Hegseth today\n\n" in brief.body
     # one line in headline case after a lead-in heads the update under it
     assert "updates:\n\n## Rajnath Singh, Hegseth Hold Delegation-Level Talks\n\nThe two" in brief.body
