@@ -58,7 +58,6 @@ class _Speakers:
     def __init__(self, matcher: PeopleMatcher) -> None:
         self.matcher = matcher
         self.person: str | None = None
-        self.org: str | None = None
         self.orgs: list[str] = []  # every organisation that spoke, the last first
         self.surnames: dict[str, str] = {}  # "Healey": "John Healey", from the names read so far
 
@@ -77,7 +76,7 @@ class _Speakers:
         if lowered in _PRONOUN_PERSON:
             return self.person
         if lowered in _PRONOUN_ORG:
-            return self.org or None
+            return self.orgs[0] if self.orgs else None
         mentions = self.matcher.mentions(who)
         if mentions:
             self.person = mentions[-1].name
@@ -90,11 +89,10 @@ class _Speakers:
             org = re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.IGNORECASE)
             # "the agency" after "the Defense Security Cooperation Agency said" is that agency
             known = next((o for o in self.orgs if o.lower().endswith(org.lower())), None)
-            self.org = known or org[:1].upper() + org[1:]
             if known:
                 self.orgs.remove(known)
-            self.orgs.insert(0, self.org)
-            return self.org
+            self.orgs.insert(0, known or org[:1].upper() + org[1:])
+            return self.orgs[0]
         words = who.split()
         if words and all(w[:1].isupper() for w in words) and len(words) <= 4:
             # "Healey said" (or "Mr Healey") after "the defence secretary, John Healey": John Healey

@@ -15,6 +15,7 @@ from generator.model import Brief, Source
 # "\2025." showed its backslash).
 _MARKDOWN_START = re.compile(r"^(#{1,6}\s|>|[-+*]\s|={3,}|-{3,})")
 _NUMBER_START = re.compile(r"^([0-9]+)([.)]\s)")
+_LIST_ITEM = re.compile(r"^(?:-|[0-9]+[.)]) ")  # how markdown_paragraph starts a list's item, and only one
 # An article is plain text: the characters that Markdown reads inside a paragraph are escaped, so a
 # page shows "2*3*4", "__init__" and "[1]: ..." as written (they became 2<em>3</em>4, a bold "init",
 # and a link definition that swallowed the paragraph). An underscore inside a word ("Mike_T") marks
@@ -49,9 +50,8 @@ def markdown_body(paragraphs: Sequence[str], headings: Sequence[str], items: Seq
     parts: list[str] = []
     listed = False
     for paragraph in paragraphs:
-        item = paragraph in items
-        text = markdown_paragraph(paragraph, paragraph in headings, item)
-        item = item or (paragraph not in headings and without_bullet(paragraph) is not paragraph)
+        text = markdown_paragraph(paragraph, paragraph in headings, paragraph in items)
+        item = _LIST_ITEM.match(text) is not None
         if parts:
             parts.append("\n" if item and listed else "\n\n")
         parts.append(text)
